@@ -1,0 +1,3 @@
+using Rollout.Benchmarks;
+
+return BenchmarkCatalog.Run(args, Console.Out);
