@@ -126,6 +126,8 @@ out.safe = {
   owners: [...(await safe.getOwners())],
   expectedOwners: owners.map((o) => o.address),
   threshold: Number(await safe.getThreshold()),
+  // The factory deploys SafeProxy's creation code; a client predicting CREATE2 addresses uses the artifact's.
+  proxyCreationCodeMatchesArtifact: (await factory.proxyCreationCode()) === artifact('SafeProxy').bytecode,
 };
 
 // 2. WrappedQuil with the Safe as admin; it starts paused.

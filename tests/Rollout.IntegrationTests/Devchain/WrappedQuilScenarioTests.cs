@@ -40,6 +40,7 @@ public sealed class WrappedQuilScenarioTests(Chain chain)
         Assert.Equal(Strings(safe.GetProperty("expectedOwners")), Strings(safe.GetProperty("owners")));
         Assert.Equal(3, safe.GetProperty("owners").GetArrayLength());
         Assert.Equal(2, safe.GetProperty("threshold").GetInt32());
+        Assert.True(safe.GetProperty("proxyCreationCodeMatchesArtifact").GetBoolean());
     }
 
     [Fact]
