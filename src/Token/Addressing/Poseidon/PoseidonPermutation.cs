@@ -71,8 +71,8 @@ internal sealed class PoseidonPermutation
         {
             var round = sparse.Slice(k * stride, stride);
             var s0 = Bn254Scalar.Pow5(state[0] + rc[(HalfFullRounds + k) * t]);
-            var z0 = round[0] * s0;
-            for (var j = 1; j < t; j++) z0 += round[j] * state[j];
+            state[0] = s0;
+            var z0 = Bn254DotProduct.Compute(round[..t], state);
             for (var j = 1; j < t; j++) state[j] += round[t - 1 + j] * s0;
             state[0] = z0;
         }
@@ -86,9 +86,7 @@ internal sealed class PoseidonPermutation
         }
         // The last round: only lane 0 of the output is the hash, so only row 0 of the product is needed.
         AddConstantsAndSBox(state, rc.AsSpan((firstAfter + HalfFullRounds - 1) * t, t));
-        var result = Bn254Scalar.Zero;
-        for (var j = 0; j < t; j++) result += mds[j] * state[j];
-        return result;
+        return Bn254DotProduct.Compute(mds.AsSpan(0, t), state);
     }
 
     private static void AddConstantsAndSBox(Span<Bn254Scalar> state, ReadOnlySpan<Bn254Scalar> constants)
@@ -100,10 +98,7 @@ internal sealed class PoseidonPermutation
     {
         for (var i = 0; i < t; i++)
         {
-            var row = matrix.Slice(i * t, t);
-            var sum = row[0] * vector[0];
-            for (var j = 1; j < t; j++) sum += row[j] * vector[j];
-            result[i] = sum;
+            result[i] = Bn254DotProduct.Compute(matrix.Slice(i * t, t), vector);
         }
     }
 
