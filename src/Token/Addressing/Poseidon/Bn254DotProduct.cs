@@ -103,7 +103,8 @@ internal static class Bn254DotProduct
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Accumulate(ulong x, ulong y, ref ulong c0, ref ulong c1, ref ulong c2)
     {
-        var hi = Math.BigMul(x, y, out var lo);
+        var hi = WideMultiply.High(x, y);
+        var lo = x * y;
         c0 += lo;
         hi += c0 < lo ? 1UL : 0UL;   // hi ≤ 2^64 − 2, so this cannot wrap
         c1 += hi;
@@ -124,7 +125,8 @@ internal static class Bn254DotProduct
     private static ulong AddMultipleOfModulus(ulong low, ref ulong t1, ref ulong t2, ref ulong t3, ref ulong t4)
     {
         var m = low * QInvNeg;
-        var hi = Math.BigMul(m, Bn254Scalar.Q0, out var lo);
+        var hi = WideMultiply.High(m, Bn254Scalar.Q0);
+        var lo = m * Bn254Scalar.Q0;
         var carry = hi + ((lo + low) < lo ? 1UL : 0UL);
         carry = AddProduct(m, Bn254Scalar.Q1, ref t1, carry);
         carry = AddProduct(m, Bn254Scalar.Q2, ref t2, carry);
@@ -160,7 +162,8 @@ internal static class Bn254DotProduct
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong AddProduct(ulong m, ulong q, ref ulong t, ulong carry)
     {
-        var hi = Math.BigMul(m, q, out var lo);
+        var hi = WideMultiply.High(m, q);
+        var lo = m * q;
         lo += carry;
         hi += lo < carry ? 1UL : 0UL;
         t += lo;

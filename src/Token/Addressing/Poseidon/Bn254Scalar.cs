@@ -66,6 +66,7 @@ public readonly struct Bn254Scalar : IEquatable<Bn254Scalar>
     }
 
     /// <summary>Whether the canonical limbs are below r.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool IsBelowModulus(ulong l0, ulong l1, ulong l2, ulong l3) =>
         l3 != Q3 ? l3 < Q3 : l2 != Q2 ? l2 < Q2 : l1 != Q1 ? l1 < Q1 : l0 < Q0;
 
@@ -139,13 +140,15 @@ public readonly struct Bn254Scalar : IEquatable<Bn254Scalar>
     }
 
     /// <summary>a · b mod r (Montgomery product: CIOS without the final carry word).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    // Deliberately not inlined: inlining this body at every call site exhausts the JIT's inlining budget
+    // in the permutation, which then leaves even span slicing and the constructor as calls.
     public static Bn254Scalar Multiply(in Bn254Scalar a, in Bn254Scalar b)
     {
         ulong t0, t1, t2, t3, c0, c1, c2, m, v;
 
         v = a.L0;
-        c1 = Math.BigMul(v, b.L0, out c0);
+        c1 = WideMultiply.High(v, b.L0);
+        c0 = v * b.L0;
         m = c0 * QInvNeg;
         c2 = MulAddHigh(m, Q0, c0);
         c1 = MulAdd(v, b.L1, c1, out c0);
@@ -192,11 +195,9 @@ public readonly struct Bn254Scalar : IEquatable<Bn254Scalar>
     }
 
     /// <summary>a² mod r.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Bn254Scalar Square(in Bn254Scalar a) => Multiply(a, a);
 
     /// <summary>a⁵ mod r, Poseidon's S-box.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Bn254Scalar Pow5(in Bn254Scalar a)
     {
         var a2 = Multiply(a, a);
@@ -266,7 +267,8 @@ public readonly struct Bn254Scalar : IEquatable<Bn254Scalar>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong MulAddHigh(ulong a, ulong b, ulong c)
     {
-        var hi = Math.BigMul(a, b, out var lo);
+        var hi = WideMultiply.High(a, b);
+        var lo = a * b;
         return hi + ((lo + c) < lo ? 1UL : 0UL);
     }
 
@@ -274,7 +276,8 @@ public readonly struct Bn254Scalar : IEquatable<Bn254Scalar>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong MulAdd(ulong a, ulong b, ulong c, out ulong lo)
     {
-        var hi = Math.BigMul(a, b, out lo);
+        var hi = WideMultiply.High(a, b);
+        lo = a * b;
         lo += c;
         return hi + (lo < c ? 1UL : 0UL);
     }
@@ -283,7 +286,8 @@ public readonly struct Bn254Scalar : IEquatable<Bn254Scalar>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong MulAdd(ulong a, ulong b, ulong c, ulong d, out ulong lo)
     {
-        var hi = Math.BigMul(a, b, out lo);
+        var hi = WideMultiply.High(a, b);
+        lo = a * b;
         lo += c;
         hi += lo < c ? 1UL : 0UL;
         lo += d;
