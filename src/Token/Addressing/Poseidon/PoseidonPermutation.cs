@@ -114,7 +114,8 @@ internal sealed class PoseidonPermutation
             var constants = _roundConstants.AsSpan(r * t, t);
             rest[0] = Bn254Scalar.Zero;
             constants[1..].CopyTo(rest[1..]);
-            constants[1..].Clear();
+            // A loop, not Span.Clear: see PoseidonHash.HashBytes for the JIT fault with spans of this struct.
+            for (var i = 1; i < t; i++) constants[i] = Bn254Scalar.Zero;
             MultiplyDense(_mds, rest, carried, t);
             var following = _roundConstants.AsSpan((r + 1) * t, t);
             for (var i = 0; i < t; i++) following[i] += carried[i];
