@@ -8,6 +8,22 @@ internal static class SnapshotText
 {
     private const int MaxShown = 48;
 
+    /// <summary>
+    /// Escapes control characters left in a message built elsewhere (a decoder's error can quote the
+    /// offending character raw), so a hostile file cannot drive the operator's terminal.
+    /// </summary>
+    public static string Sanitize(string message)
+    {
+        if (!message.Any(c => char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' or '\uFEFF')) return message;
+        var builder = new StringBuilder(message.Length + 16);
+        foreach (var c in message)
+        {
+            if (char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' or '\uFEFF') builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            else builder.Append(c);
+        }
+        return builder.ToString();
+    }
+
     /// <summary>The text in double quotes, safe to print to a terminal.</summary>
     public static string Quote(string text)
     {
