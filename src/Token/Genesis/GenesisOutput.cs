@@ -26,9 +26,9 @@ public static class GenesisOutput
         if (!Directory.Exists(parent)) throw new InvalidDataException($"--out {outDirectory}: the folder {parent} does not exist");
 
         var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.staging-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(staging);
         try
         {
+            Directory.CreateDirectory(staging);
             WriteFile(Path.Combine(staging, TreeFileName), stream => StandardTreeJsonWriter.Write(tree, stream));
             WriteFile(Path.Combine(staging, GenesisFileName), stream => GenesisJsonWriter.Write(genesis, tree.RootHex, stream));
             if (!Directory.Exists(target))
@@ -39,9 +39,25 @@ public static class GenesisOutput
             File.Move(Path.Combine(staging, TreeFileName), Path.Combine(target, TreeFileName), overwrite: true);
             File.Move(Path.Combine(staging, GenesisFileName), Path.Combine(target, GenesisFileName), overwrite: true);
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"--out {outDirectory}: cannot write: {ex.Message}", ex);
+        }
         finally
         {
+            DeleteQuietly(staging);
+        }
+    }
+
+    private static void DeleteQuietly(string staging)
+    {
+        try
+        {
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A leftover staging folder is hidden and harmless; the error that brought us here matters more.
         }
     }
 

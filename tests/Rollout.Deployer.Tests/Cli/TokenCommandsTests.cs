@@ -192,6 +192,29 @@ public sealed class TokenCommandsTests
     }
 
     [Fact]
+    public async Task Build_OutThatIsAFile_ExitsTwoAndLeavesItAlone()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("snap/extra.csv", $"address,amount\n{A},1\n");
+        dir.Write("out", "a file");
+        var (code, _, stderr) = await Run("token", "build", "--snapshots", dir.Combine("snap"), "--out", dir.Combine("out"));
+        Assert.Equal(2, code);
+        Assert.Contains("is a file, not a folder", stderr, StringComparison.Ordinal);
+        Assert.Equal("a file", File.ReadAllText(dir.Combine("out")));
+    }
+
+    [Fact]
+    public async Task Build_OutUnderAMissingFolder_ExitsTwo()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("snap/extra.csv", $"address,amount\n{A},1\n");
+        var (code, _, stderr) = await Run("token", "build", "--snapshots", dir.Combine("snap"), "--out", dir.Combine("missing", "out"));
+        Assert.Equal(2, code);
+        Assert.Contains("does not exist", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.Combine("missing")));
+    }
+
+    [Fact]
     public async Task Build_AgainIntoAnExistingOut_ReplacesBothFiles()
     {
         using var dir = new TempDirectory();
