@@ -11,8 +11,10 @@ using Rollout.Token.Snapshots;
 namespace Rollout.Benchmarks.Token;
 
 /// <summary>
-/// <c>ops/bench token [--entries N] [--no-js]</c>: generates an N-row (default 1,000,000) <c>address,amount</c>
-/// snapshot, builds its genesis the way <c>rollout token build</c> does (read, rules, tree, both files
+/// <c>ops/bench token [--entries N] [--peers N] [--no-js]</c>: generates an N-row (default 1,000,000)
+/// <c>address,amount</c> snapshot, plus with <c>--peers</c> a third retro of that many random peer IDs whose
+/// addresses the real Poseidon derivation computes (default 0: this branch carries only its placeholder),
+/// builds its genesis the way <c>rollout token build</c> does (read, rules, tree, both files
 /// written), then builds the same tree with <c>@openzeppelin/merkle-tree</c> in Node and reports the
 /// times, peak memory and the tree ratio. The roots must agree or the run fails.
 /// </summary>
@@ -31,13 +33,15 @@ internal static class GenesisBenchmark
     {
         var entries = 1_000_000;
         var runJs = true;
+        var peers = 0;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--entries" && i + 1 < args.Length) entries = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            else if (args[i] == "--peers" && i + 1 < args.Length) peers = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else if (args[i] == "--no-js") runJs = false;
             else
             {
-                output.WriteLine("usage: ops/bench token [--entries N] [--no-js]");
+                output.WriteLine("usage: ops/bench token [--entries N] [--peers N] [--no-js]");
                 return 2;
             }
         }
@@ -46,7 +50,10 @@ internal static class GenesisBenchmark
         var snapshots = dir.Combine("snapshots");
         Directory.CreateDirectory(snapshots);
         Generate(Path.Combine(snapshots, "generated.csv"), entries);
-        output.WriteLine($"snapshot: {entries:N0} CSV rows (address,amount), {new FileInfo(Path.Combine(snapshots, "generated.csv")).Length / 1e6:F1} MB; peer-ID derivation not exercised (Poseidon not in this build)");
+        if (peers > 0) GeneratePeers(Path.Combine(snapshots, "third_retro.json"), peers);
+        output.WriteLine($"snapshot: {entries:N0} CSV rows (address,amount), {new FileInfo(Path.Combine(snapshots, "generated.csv")).Length / 1e6:F1} MB; "
+            + (peers > 0 ? $"{peers:N0} peer IDs in third_retro.json (Poseidon derivation)" : "no peer IDs (run with --peers N once Poseidon is merged)"));
+        IPeerAddressDerivation peerDerivation = peers > 0 ? new PoseidonPeerAddressDerivation() : new NoPeers();
 
         GC.Collect();
         var cpuStart = CpuTime();
@@ -55,7 +62,7 @@ internal static class GenesisBenchmark
         var set = SnapshotFolder.Read(snapshots);
         read.Stop();
         var rules = Stopwatch.StartNew();
-        var genesis = new GenesisBuilder(GenesisSettings.Default, new NoPeers(), new NoPeers()).Build(set);
+        var genesis = new GenesisBuilder(GenesisSettings.Default, peerDerivation, new NoPeers()).Build(set);
         rules.Stop();
         var treeTime = Stopwatch.StartNew();
         var tree = StandardMerkleTree.Build(genesis.Allocations);
@@ -119,6 +126,23 @@ internal static class GenesisBenchmark
             writer.Write(whole == 0 && fraction == 0 ? "1" : string.Create(CultureInfo.InvariantCulture, $"{whole}.{fraction:D9}"));
             writer.Write('\n');
         }
+    }
+
+    private static void GeneratePeers(string path, int count)
+    {
+        var random = new Random(20240904);
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
+        writer.Write('[');
+        var multihash = new byte[34];
+        multihash[0] = 0x12;
+        multihash[1] = 0x20;
+        for (var i = 0; i < count; i++)
+        {
+            random.NextBytes(multihash.AsSpan(2));
+            writer.Write(i == 0 ? "\n" : ",\n");
+            writer.Write(string.Create(CultureInfo.InvariantCulture, $"{{\"peerId\":\"{Mesh.Identity.Base58.Encode(multihash)}\",\"reward\":\"{random.Next(1, 5000)}.{random.Next(0, 1000):D3}\"}}"));
+        }
+        writer.Write("\n]\n");
     }
 
     private static void WriteValues(string path, IReadOnlyList<GenesisAllocation> allocations)
