@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using Rollout.Token.Addressing;
 using Rollout.Token.Genesis;
 
 namespace Rollout.Token.Commitment;
@@ -15,7 +16,7 @@ public sealed class StandardMerkleTree
     private const int ParallelThreshold = 4096;
     private readonly byte[] _nodes;
     private readonly int[] _treeIndex;
-    private Dictionary<Addressing.QuilAddress, int>? _byAddress;
+    private Dictionary<QuilAddress, int>? _byAddress;
 
     private StandardMerkleTree(GenesisAllocation[] values, byte[] nodes, int[] treeIndex)
     {
@@ -100,7 +101,7 @@ public sealed class StandardMerkleTree
     }
 
     /// <summary>The value index of an address, or −1.</summary>
-    public int IndexOf(Addressing.QuilAddress address)
+    public int IndexOf(QuilAddress address)
     {
         _byAddress ??= Values.Select((v, i) => (v.Address, i)).ToDictionary(p => p.Address, p => p.i);
         return _byAddress.GetValueOrDefault(address, -1);

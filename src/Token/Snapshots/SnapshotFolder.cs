@@ -12,7 +12,15 @@ public static class SnapshotFolder
     {
         ArgumentNullException.ThrowIfNull(directory);
         if (!Directory.Exists(directory)) throw new InvalidDataException($"snapshot folder {directory} does not exist");
-        var files = Directory.GetFiles(directory).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+        List<string> files;
+        try
+        {
+            files = Directory.GetFiles(directory).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"snapshot folder {directory} cannot be listed: {ex.Message}", ex);
+        }
 
         var retros = new List<RetroSnapshot>();
         VoucherSnapshot? vouchers = null;
