@@ -9,6 +9,7 @@ internal static class BenchmarkCatalog
     private static readonly Dictionary<string, Func<string[], TextWriter, int>> Benchmarks = new(StringComparer.Ordinal)
     {
         ["poseidon"] = Token.PoseidonBenchmark.Run,
+        ["token"] = Token.GenesisBenchmark.Run,
     };
 
     public static int Run(string[] args, TextWriter output)

@@ -7,7 +7,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> Create(TextWriter output)
     {
-        _ = output;
-        return [];
+        return [
+            Token.TokenCommands.Create(output),
+        ];
     }
 }

@@ -1,0 +1,91 @@
+using System.Text.Json;
+
+namespace Rollout.Token.Snapshots;
+
+/// <summary>
+/// Strict JSON for the snapshot files: no comments, no trailing commas, a depth limit, a top-level
+/// array, and per-element field access that names the file, index and field in every error.
+/// </summary>
+internal static class SnapshotJson
+{
+    private static readonly JsonDocumentOptions Options = new()
+    {
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
+        MaxDepth = 16,
+    };
+
+    /// <summary>Parses a file that must hold one JSON array.</summary>
+    public static JsonDocument ParseArray(string name, byte[] bytes)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(bytes, Options);
+        }
+        catch (JsonException ex)
+        {
+            throw SnapshotError.InFile(name, $"is not valid JSON at line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}: {FirstSentence(ex.Message)}");
+        }
+        if (document.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            var kind = document.RootElement.ValueKind;
+            document.Dispose();
+            throw SnapshotError.InFile(name, $"must hold a JSON array, not {Describe(kind)}");
+        }
+        return document;
+    }
+
+    /// <summary>Checks that an array element is an object whose property names are known and not repeated.</summary>
+    public static void RequireObject(string name, int index, JsonElement element, Func<string, bool> isKnownField)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw SnapshotError.AtIndex(name, index, "", $"expected an object, found {Describe(element.ValueKind)}");
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!seen.Add(property.Name)) throw SnapshotError.AtIndex(name, index, property.Name, "appears twice in the same object");
+            if (!isKnownField(property.Name)) throw SnapshotError.AtIndex(name, index, property.Name, "is not a field of this snapshot");
+        }
+    }
+
+    /// <summary>The string value of a required field.</summary>
+    public static string RequireString(string name, int index, JsonElement element, string field)
+    {
+        if (!element.TryGetProperty(field, out var value)) throw SnapshotError.AtIndex(name, index, field, "is missing");
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            throw SnapshotError.AtIndex(name, index, field, $"expected a string, found {Describe(value.ValueKind)}");
+        }
+        return value.GetString()!;
+    }
+
+    /// <summary>Checks that an optional field, when present, is a boolean.</summary>
+    public static void OptionalBoolean(string name, int index, JsonElement element, string field)
+    {
+        if (element.TryGetProperty(field, out var value) && value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            throw SnapshotError.AtIndex(name, index, field, $"expected true or false, found {Describe(value.ValueKind)}");
+        }
+    }
+
+    /// <summary>Names a JSON value kind the way a user reads it.</summary>
+    public static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "nothing",
+    };
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message : message[..end];
+    }
+}
