@@ -8,7 +8,7 @@ namespace Rollout.Bridge.Ethereum.Rpc;
 /// <see cref="JsonRpcException"/> (with revert data for calls and estimates); an unreachable endpoint,
 /// or one answering with malformed results, as <see cref="EthereumUnreachableException"/>.
 /// </summary>
-public sealed class EthClient(JsonRpcClient rpc)
+public sealed class EthClient(JsonRpcClient rpc) : Sending.ITransactionChain
 {
     /// <summary>The underlying JSON-RPC client, for batches.</summary>
     public JsonRpcClient Rpc { get; } = rpc ?? throw new ArgumentNullException(nameof(rpc));
