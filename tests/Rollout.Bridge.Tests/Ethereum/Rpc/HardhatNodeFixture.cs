@@ -12,6 +12,7 @@ namespace Rollout.Bridge.Tests.Ethereum.Rpc;
 public sealed class HardhatNodeFixture : IAsyncLifetime
 {
     private readonly TempDirectory _directory = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
     private Process? _process;
 
     /// <summary>Hardhat's well-known first account key (funded with 10000 ETH on every hardhat node).</summary>
@@ -46,8 +47,9 @@ public sealed class HardhatNodeFixture : IAsyncLifetime
             };
             start.Environment["HARDHAT_DISABLE_TELEMETRY_PROMPT"] = "true";
             _process = Process.Start(start) ?? throw new InvalidOperationException("hardhat node did not start");
-            _process.OutputDataReceived += (_, _) => { };
-            _process.ErrorDataReceived += (_, _) => { };
+            // Kept only to explain a failed start; the last lines are what matter.
+            _process.OutputDataReceived += (_, e) => Remember(e.Data);
+            _process.ErrorDataReceived += (_, e) => Remember(e.Data);
             _process.BeginOutputReadLine();
             _process.BeginErrorReadLine();
 
@@ -57,7 +59,7 @@ public sealed class HardhatNodeFixture : IAsyncLifetime
             var waiting = new EthClient(new JsonRpcClient(new HttpClient(), new JsonRpcOptions(Endpoint, TimeSpan.FromSeconds(5), 0)));
             for (var attempt = 0; ; attempt++)
             {
-                if (_process.HasExited) throw new InvalidOperationException($"hardhat node exited with {_process.ExitCode} before answering");
+                if (_process.HasExited) throw new InvalidOperationException($"hardhat node exited with {_process.ExitCode} before answering:\n{string.Join("\n", _output)}");
                 try
                 {
                     await waiting.ChainIdAsync();
@@ -74,6 +76,13 @@ public sealed class HardhatNodeFixture : IAsyncLifetime
             // Hardhat has read its config once it answers (or failed); the file is not needed afterwards.
             File.Delete(config);
         }
+    }
+
+    private void Remember(string? line)
+    {
+        if (line is null) return;
+        _output.Enqueue(line);
+        while (_output.Count > 40) _output.TryDequeue(out _);
     }
 
     public Task DisposeAsync()
