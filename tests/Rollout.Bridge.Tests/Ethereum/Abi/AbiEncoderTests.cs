@@ -30,11 +30,11 @@ public sealed class AbiEncoderTests
     public void Encode_RandomTypesAndValues_EqualsEthersAbiCoder_AndDecodesBack()
     {
         var random = new RandomAbi(new Random(2024));
-        var cases = Enumerable.Range(0, 300).Select(_ =>
+        var cases = FixedCases().Concat(Enumerable.Range(0, 300).Select(_ =>
         {
             var types = Enumerable.Range(0, random.Bytes(1)[0] % 4 + 1).Select(_ => random.Type()).ToArray();
             return (types, values: types.Select(random.Value).ToArray());
-        }).ToArray();
+        })).ToArray();
 
         var answer = AbiOracle.Run(new
         {
@@ -51,6 +51,19 @@ public sealed class AbiEncoderTests
             var decoded = AbiDecoder.Decode(types, Hex.Decode(expected[i]!));
             Assert.True(RandomAbi.DeepEqual(values, decoded), $"case {i}: decoding ethers' bytes gave {RandomAbi.Describe(decoded)}");
         }
+    }
+
+    private static IEnumerable<(AbiType[] types, object?[] values)> FixedCases()
+    {
+        (string[] Types, object?[] Values)[] cases =
+        [
+            (["uint256", "int256", "int8", "uint8"], [EvmInteger.MaxUInt256, EvmInteger.MinSigned(256), new BigInteger(-128), new BigInteger(255)]),
+            (["bytes", "string", "uint256[]", "(bool,string)[]"], [Array.Empty<byte>(), "", Array.Empty<object>(), Array.Empty<object>()]),
+            (["bytes32", "bytes1", "address", "bool"], [new byte[32], new byte[] { 0xff }, Address.Zero, false]),
+            (["string[2]", "bytes[]", "(uint256,(string,bytes4))"], [new object[] { "a", "bcd" }, new object[] { new byte[33], new byte[] { 1 } }, new object[] { BigInteger.One, new object[] { "x", new byte[4] } }]),
+            (["(address,uint256)[]"], [new object[] { new object[] { Address.Parse("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"), new BigInteger(800_000_000) } }]),
+        ];
+        return cases.Select(c => (c.Types.Select(AbiType.Parse).ToArray(), c.Values));
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public sealed class SignedTransactionTests
             var signed = cases[i].tx is Eip1559Transaction t2 ? t2.Sign(key) : ((LegacyTransaction)cases[i].tx).Sign(key);
             Assert.Equal(answer[i].GetProperty("unsignedHash").GetString(), Hex.Encode(signed.SigningHash()));
             Assert.True(answer[i].GetProperty("serialized").GetString() == Hex.Encode(signed.RawBytes), $"case {i} ({cases[i].tx.GetType().Name}) differs from ethers");
+            Assert.Equal(answer[i].GetProperty("walletSerialized").GetString(), Hex.Encode(signed.RawBytes));
             Assert.Equal(answer[i].GetProperty("hash").GetString(), Hex.Encode(signed.Hash));
             Assert.Equal(answer[i].GetProperty("from").GetString(), key.Address.ToString());
 
