@@ -223,7 +223,8 @@ public sealed class DeploymentJournal : IOutsideActionLog, IDisposable
         SqliteSetup.EnsureInitialized();
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         connection.Open();
-        JournalProjections.Execute(connection, null, "PRAGMA synchronous = FULL");
+        // WAL with FULL sync: one fsync per commit, and a commit survives a kill or a power loss.
+        JournalProjections.Execute(connection, null, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL");
         return connection;
     }
 
