@@ -5,9 +5,8 @@ namespace Rollout.Deployer.Cli;
 /// <summary>The verbs of the <c>rollout</c> executable, one factory per verb group.</summary>
 internal static class CommandCatalog
 {
-    public static IEnumerable<Command> Create(TextWriter output)
-    {
-        _ = output;
-        return [];
-    }
+    public static IEnumerable<Command> Create(TextWriter output) =>
+    [
+        .. DeploymentCommands.Create(output),
+    ];
 }

@@ -52,6 +52,7 @@ public static class PlanReader
         if (top is null) return new PlanValidation(fileName, null, document.Problems);
         var plan = PlanSections.Read(document, top, source, Convert.ToHexStringLower(SHA256.HashData(content)));
         if (plan is not null) MainnetRules.Check(plan, document, top);
-        return new PlanValidation(fileName, document.Problems.Count == 0 ? plan : null, document.Problems);
+        var problems = document.Problems.OrderBy(p => p.Line ?? int.MaxValue).ThenBy(p => p.Column ?? 0).ToList();
+        return new PlanValidation(fileName, document.Problems.Count == 0 ? plan : null, problems);
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Rollout.Deployer.Cli;
 using Rollout.Deployer.Faults;
 using Rollout.Deployer.Journal;
@@ -14,7 +12,6 @@ namespace Rollout.Deployer.Rollout;
 /// </summary>
 public sealed class RolloutRunner : IRolloutActions
 {
-    private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
     private readonly DeploymentJournal _journal;
     private readonly Dictionary<RolloutState, IStageCheck> _checks;
     private readonly CheckContext _context;
@@ -146,30 +143,11 @@ public sealed class RolloutRunner : IRolloutActions
         }
     }
 
-    private RunResult FailedResult()
-    {
-        var failure = JsonSerializer.Deserialize<CheckFailure>(LastStep().Argument!, Json)!;
-        var cause = CauseCatalog.Get(failure.CauseCode);
-        var setting = cause.PlanSetting is null ? "" : $" (plan setting: {cause.PlanSetting})";
-        return new RunResult(RolloutState.Failed, ExitCodes.CheckFailed,
-            $"Failed at {failure.Check}: {failure.Cause} [{failure.CauseCode}]. Measured: {failure.Detail}\n" +
-            $"Proposed resolution: {failure.Resolution}{setting}.\n" +
-            $"Apply it, then run `rollout resume --deployment {_journal.DeploymentId}` (add --plan FILE when the plan changed) to re-run the check.");
-    }
+    private RunResult FailedResult() => new(RolloutState.Failed, ExitCodes.CheckFailed, OperatorGuidance.For(_journal)!);
 
-    private RunResult HeldResult()
-    {
-        var hold = JsonSerializer.Deserialize<HoldReason>(LastStep().Argument!, Json)!;
-        return new RunResult(RolloutState.Held, ExitCodes.Held,
-            $"Held at {hold.Check}: {hold.Reason}\n" +
-            $"Decide: `rollout resume --deployment {_journal.DeploymentId}` re-runs the check; add --attest --note TEXT to vouch for it by other means, or --abort --note TEXT to stop.");
-    }
+    private RunResult HeldResult() => new(RolloutState.Held, ExitCodes.Held, OperatorGuidance.For(_journal)!);
 
-    private RolloutState SubjectOfLastStep()
-    {
-        using var document = JsonDocument.Parse(LastStep().Argument ?? "{}");
-        return Enum.Parse<RolloutState>(document.RootElement.GetProperty(nameof(HoldReason.Check)).GetString()!);
-    }
+    private RolloutState SubjectOfLastStep() => OperatorGuidance.SubjectOf(LastStep());
 
     private StepRecord LastStep() => _journal.Steps()[^1];
 
