@@ -26,7 +26,7 @@ internal static class StatusView
             table.AddRow(
                 s.Stage.ToString(CultureInfo.InvariantCulture),
                 s.Step.ToString(),
-                s.Step == status.State ? s.Result + " (current)" : s.Result,
+                s.Step == status.Focus ? $"{s.Result} ({status.State.ToString().ToLowerInvariant()})" : s.Result,
                 s.Attempts.ToString(CultureInfo.InvariantCulture),
                 s.CauseCode ?? "",
                 s.StartedAt ?? "",

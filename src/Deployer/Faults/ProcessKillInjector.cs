@@ -21,9 +21,12 @@ public sealed class ProcessKillInjector(FaultPoint point, TextWriter diagnostics
     }
 
     /// <summary>The injector the environment asks for when <paramref name="allowed"/>, else none; a request on a plan that does not allow it is refused.</summary>
-    public static IFaultInjector FromEnvironment(bool allowed, TextWriter diagnostics)
+    public static IFaultInjector FromEnvironment(bool allowed, TextWriter diagnostics) =>
+        FromSetting(Environment.GetEnvironmentVariable(FaultPoint.EnvironmentVariable), allowed, diagnostics);
+
+    /// <summary>The injector for a <c>ROLLOUT_FAULT_POINT</c> value (null or empty: none); refused when the plan does not allow it.</summary>
+    public static IFaultInjector FromSetting(string? text, bool allowed, TextWriter diagnostics)
     {
-        var text = Environment.GetEnvironmentVariable(FaultPoint.EnvironmentVariable);
         if (string.IsNullOrEmpty(text)) return NoFaults.Instance;
         if (!allowed)
         {

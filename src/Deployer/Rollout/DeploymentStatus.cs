@@ -6,6 +6,7 @@ namespace Rollout.Deployer.Rollout;
 /// <summary>A deployment as <c>rollout status</c> shows it, read from its journal alone.</summary>
 /// <param name="DeploymentId">The deployment.</param>
 /// <param name="State">The current state (the last completed step's destination).</param>
+/// <param name="Focus">The step that state is about: the current step, or the step a Failed or Held state names.</param>
 /// <param name="InterruptedStep">A step whose intent has no outcome, if any.</param>
 /// <param name="PlanVersion">The plan version in force.</param>
 /// <param name="PlanSha256">Its hash.</param>
@@ -15,7 +16,7 @@ namespace Rollout.Deployer.Rollout;
 /// <param name="Pending">Steps still to pass, in order.</param>
 /// <param name="OperatorMustDecide">What the operator must decide, or null.</param>
 public sealed record DeploymentStatus(
-    string DeploymentId, RolloutState State, string? InterruptedStep, int PlanVersion, string PlanSha256, long HeadSeq, string HeadHash,
+    string DeploymentId, RolloutState State, RolloutState? Focus, string? InterruptedStep, int PlanVersion, string PlanSha256, long HeadSeq, string HeadHash,
     IReadOnlyList<StepStatus> Steps, IReadOnlyList<RolloutState> Pending, string? OperatorMustDecide)
 {
     /// <summary>Reads the status of <paramref name="journal"/>'s deployment.</summary>
@@ -36,7 +37,9 @@ public sealed record DeploymentStatus(
         }).ToList();
         var pending = lines.Where(l => l.Result is not ("passed" or "attested")).Select(l => l.Step).ToList();
         var plan = journal.PlanVersions()[^1];
-        return new DeploymentStatus(journal.DeploymentId, state, last?.Outcome is null ? last?.Destination : null, plan.Version, plan.Sha256,
+        RolloutState? focus = state is RolloutState.Failed or RolloutState.Held && last?.Outcome is not null ? OperatorGuidance.SubjectOf(last)
+            : RolloutSteps.IsStep(state) ? state : null;
+        return new DeploymentStatus(journal.DeploymentId, state, focus, last?.Outcome is null ? last?.Destination : null, plan.Version, plan.Sha256,
             journal.Head!.Seq, journal.Head.Hash, lines, state == RolloutState.Live ? [] : pending, OperatorGuidance.For(journal));
     }
 
