@@ -36,8 +36,7 @@ internal static class DeploymentCommands
         var command = new Command("run", "Start a deployment from a plan and run it until it is live, fails, or holds") { plan, deployment, dryRun, home };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var path = parse.GetValue(plan)!;
-            var valid = PlanReader.Read(path);
+            var (valid, content) = ReadPlan(parse.GetValue(plan)!);
             if (parse.GetValue(dryRun))
             {
                 output.Write(DryRun.Describe(valid, StageChecks.Default(), TimeProvider.System));
@@ -48,7 +47,7 @@ internal static class DeploymentCommands
             var folder = Path.GetFullPath(parse.GetValue(home)!);
             if (DeploymentJournal.Exists(folder, id)) throw new InvalidDataException($"deployment {id} already exists in {folder}; use rollout resume --deployment {id}");
             using var journal = DeploymentJournal.Create(folder, id, TimeProvider.System);
-            journal.AppendPlanVersion(valid.Sha256Hex, Path.GetFullPath(path), File.ReadAllText(path));
+            journal.AppendPlanVersion(valid.Sha256Hex, Path.GetFullPath(valid.Source), content);
             output.WriteLine($"deployment: {id}");
             return await RunAsync(journal, valid, faults, null, output, cancellationToken);
         });
@@ -69,14 +68,19 @@ internal static class DeploymentCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             var decision = Decision(parse.GetValue(attest), parse.GetValue(abort), parse.GetValue(note), parse.GetValue(operatorName)!);
-            var changed = parse.GetValue(plan) is { } path ? PlanReader.Read(path) : null;
+            (RolloutPlan? changed, string? changedContent) = parse.GetValue(plan) is { } path ? ReadPlan(path) : (null, null);
             using var journal = DeploymentJournal.Open(Path.GetFullPath(parse.GetValue(home)!), parse.GetValue(deployment)!, TimeProvider.System);
             var current = journal.PlanVersions()[^1];
             var inForce = PlanReader.Validate(System.Text.Encoding.UTF8.GetBytes(current.Content), current.Source).PlanOrThrow();
+            if (changed is not null && changed.Network != inForce.Network)
+            {
+                throw new InvalidDataException($"--plan: a deployment cannot move from {inForce.Network} to {changed.Network}");
+            }
+            // Every refusal comes before the first write: bad input changes nothing.
+            var faults = ProcessKillInjector.FromEnvironment((changed ?? inForce).Testnet.FaultInjection, output);
             if (changed is not null)
             {
-                if (changed.Network != inForce.Network) throw new InvalidDataException($"--plan: a deployment cannot move from {inForce.Network} to {changed.Network}");
-                var version = journal.AppendPlanVersion(changed.Sha256Hex, Path.GetFullPath(changed.Source), File.ReadAllText(changed.Source));
+                var version = journal.AppendPlanVersion(changed.Sha256Hex, Path.GetFullPath(changed.Source), changedContent!);
                 if (version != current.Version)
                 {
                     journal.AppendDecision("plan-change", $"plan v{version}", $"sha256 {changed.Sha256Hex}", parse.GetValue(operatorName)!);
@@ -84,10 +88,17 @@ internal static class DeploymentCommands
                 }
                 inForce = changed;
             }
-            var faults = ProcessKillInjector.FromEnvironment(inForce.Testnet.FaultInjection, output);
             return await RunAsync(journal, inForce, faults, decision, output, cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>Reads a plan file once, so the journaled hash and content are of the same bytes.</summary>
+    private static (RolloutPlan Plan, string Content) ReadPlan(string path)
+    {
+        if (!File.Exists(path)) throw new InvalidDataException($"{path}: plan file not found");
+        var bytes = File.ReadAllBytes(path);
+        return (PlanReader.Validate(bytes, path).PlanOrThrow(), System.Text.Encoding.UTF8.GetString(bytes));
     }
 
     private static OperatorDecision? Decision(bool attest, bool abort, string? note, string operatorName)

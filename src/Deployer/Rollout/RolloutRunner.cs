@@ -42,6 +42,10 @@ public sealed class RolloutRunner : IRolloutActions
     {
         var machine = _rollout.Machine;
         var (state, interrupted) = _steps.ResumePoint(RolloutState.Planned);
+        if (decision?.Action == DecisionAction.Attest && (interrupted is not null || state != RolloutState.Held))
+        {
+            throw new InvalidDataException($"--attest: only a held step can be attested; the rollout is {(interrupted is null ? state : interrupted.Intent.Destination)}");
+        }
         if (interrupted is not null) _output.WriteLine($"resume: {interrupted.Intent.Destination} was interrupted; reconciling it");
         var verdict = await machine.ResumeAsync(state, interrupted, cancellationToken);
         if (verdict == Reconciliation.Unknown && RolloutSteps.IsStep(machine.State))
