@@ -70,7 +70,7 @@ internal static class DeploymentCommands
             var decision = Decision(parse.GetValue(attest), parse.GetValue(abort), parse.GetValue(note), parse.GetValue(operatorName)!);
             (RolloutPlan? changed, string? changedContent) = parse.GetValue(plan) is { } path ? ReadPlan(path) : (null, null);
             using var journal = DeploymentJournal.Open(Path.GetFullPath(parse.GetValue(home)!), parse.GetValue(deployment)!, TimeProvider.System);
-            var current = journal.PlanVersions()[^1];
+            var current = journal.CurrentPlan();
             var inForce = PlanReader.Validate(System.Text.Encoding.UTF8.GetBytes(current.Content), current.Source).PlanOrThrow();
             if (changed is not null && changed.Network != inForce.Network)
             {

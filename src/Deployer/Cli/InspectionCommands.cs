@@ -22,7 +22,7 @@ internal static class InspectionCommands
         var command = new Command("status", "Show a deployment: its state, each check with result and timing, what is pending, what the operator must decide") { deployment, json, home };
         command.SetAction(parse =>
         {
-            using var journal = DeploymentJournal.Open(Path.GetFullPath(parse.GetValue(home)!), parse.GetValue(deployment)!, TimeProvider.System);
+            using var journal = DeploymentJournal.OpenReadOnly(Path.GetFullPath(parse.GetValue(home)!), parse.GetValue(deployment)!, TimeProvider.System);
             var status = DeploymentStatus.Read(journal);
             if (parse.GetValue(json)) output.WriteLine(JsonSerializer.Serialize(status, Json));
             else StatusView.Write(status, output);
@@ -39,7 +39,7 @@ internal static class InspectionCommands
         var command = new Command("journal", "Verify a deployment's journal and print its events in order") { deployment, json, home };
         command.SetAction(parse =>
         {
-            using var journal = DeploymentJournal.Open(Path.GetFullPath(parse.GetValue(home)!), parse.GetValue(deployment)!, TimeProvider.System);
+            using var journal = DeploymentJournal.OpenReadOnly(Path.GetFullPath(parse.GetValue(home)!), parse.GetValue(deployment)!, TimeProvider.System);
             var events = journal.Events();
             if (parse.GetValue(json))
             {
@@ -68,7 +68,7 @@ internal static class InspectionCommands
             var text = dot ? DotExporter.Export(graph, "rollout") : MermaidExporter.Export(graph);
             if (parse.GetValue(deployment) is { } id)
             {
-                using var journal = DeploymentJournal.Open(Path.GetFullPath(parse.GetValue(home)!), id, TimeProvider.System);
+                using var journal = DeploymentJournal.OpenReadOnly(Path.GetFullPath(parse.GetValue(home)!), id, TimeProvider.System);
                 var state = DeploymentStatus.Read(journal).State;
                 text = dot
                     ? text[..text.LastIndexOf('}')] + $"    \"{state}\" [style=\"rounded,filled\", fillcolor=\"#ffcc80\"];\n}}\n"

@@ -19,14 +19,18 @@ public sealed class DeploymentJournal : IOutsideActionLog, IDisposable
     public const string HeadFileName = "journal.head";
 
     private readonly SqliteConnection _connection;
+    private readonly SqliteConnection _projections;
+    private readonly FileStream? _writerLock;
     private readonly TimeProvider _time;
     private readonly string _headPath;
 
-    private DeploymentJournal(string folder, string deploymentId, SqliteConnection connection, TimeProvider time, JournalEvent? head)
+    private DeploymentJournal(string folder, string deploymentId, SqliteConnection connection, SqliteConnection projections, FileStream? writerLock, TimeProvider time, JournalEvent? head)
     {
         Folder = folder;
         DeploymentId = deploymentId;
         _connection = connection;
+        _projections = projections;
+        _writerLock = writerLock;
         _time = time;
         _headPath = Path.Combine(folder, HeadFileName);
         Head = head;
@@ -41,6 +45,9 @@ public sealed class DeploymentJournal : IOutsideActionLog, IDisposable
     /// <summary>The last event, or null before the first.</summary>
     public JournalEvent? Head { get; private set; }
 
+    /// <summary>True when this instance may append (it holds the deployment's writer lock).</summary>
+    public bool IsWriter => _writerLock is not null;
+
     /// <summary>True when a journal exists for <paramref name="deploymentId"/> under <paramref name="home"/>.</summary>
     public static bool Exists(string home, string deploymentId) =>
         File.Exists(Path.Combine(home, DeploymentIds.Validate(deploymentId), DatabaseFileName));
@@ -51,49 +58,70 @@ public sealed class DeploymentJournal : IOutsideActionLog, IDisposable
         var folder = Path.Combine(home, DeploymentIds.Validate(deploymentId));
         if (File.Exists(Path.Combine(folder, DatabaseFileName))) throw new InvalidDataException($"deployment {deploymentId} already exists in {home}");
         Directory.CreateDirectory(folder);
-        var connection = Connect(Path.Combine(folder, DatabaseFileName));
+        var writerLock = LockWriter(folder, deploymentId);
+        var connection = Connect(Path.Combine(folder, DatabaseFileName), readOnly: false);
         JournalProjections.Execute(connection, null, JournalSchema.Events);
         using (var transaction = connection.BeginTransaction())
         {
             JournalProjections.Rebuild(connection, transaction, []);
             transaction.Commit();
         }
-        var journal = new DeploymentJournal(folder, deploymentId, connection, time, null);
+        var journal = new DeploymentJournal(folder, deploymentId, connection, connection, writerLock, time, null);
         journal.Append(EventKinds.DeploymentCreated, new JournalPayloads.Created(deploymentId));
         return journal;
     }
 
-    /// <summary>Opens and verifies an existing deployment's journal.</summary>
-    public static DeploymentJournal Open(string home, string deploymentId, TimeProvider time)
+    /// <summary>
+    /// Opens an existing deployment's journal to write: takes the deployment's writer lock (a second writer is
+    /// refused), verifies the whole chain and the head strictly, and rebuilds the projections from the events.
+    /// </summary>
+    public static DeploymentJournal Open(string home, string deploymentId, TimeProvider time) => OpenCore(home, deploymentId, time, writer: true);
+
+    /// <summary>
+    /// Opens a journal to read while a writer may be running: verifies the chain up to what it reads and builds
+    /// the projections in memory; nothing in the deployment folder is changed.
+    /// </summary>
+    public static DeploymentJournal OpenReadOnly(string home, string deploymentId, TimeProvider time) => OpenCore(home, deploymentId, time, writer: false);
+
+    private static DeploymentJournal OpenCore(string home, string deploymentId, TimeProvider time, bool writer)
     {
         var folder = Path.Combine(home, DeploymentIds.Validate(deploymentId));
         var path = Path.Combine(folder, DatabaseFileName);
         if (!File.Exists(path)) throw new InvalidDataException($"deployment {deploymentId}: no journal at {path}");
-        var connection = Connect(path);
+        var writerLock = writer ? LockWriter(folder, deploymentId) : null;
+        SqliteConnection? connection = null;
+        SqliteConnection? projections = null;
         try
         {
+            // The head is read before the events: a writer only moves it forward, so a reader never sees a false truncation.
+            var head = JournalHead.Read(Path.Combine(folder, HeadFileName));
+            connection = Connect(path, readOnly: !writer);
             var events = ReadEvents(connection);
-            JournalVerifier.Verify(path, events, JournalHead.Read(Path.Combine(folder, HeadFileName)));
-            using (var transaction = connection.BeginTransaction())
+            JournalVerifier.Verify(path, events, head, strictEnd: writer);
+            projections = writer ? connection : Connect(":memory:", readOnly: false);
+            using (var transaction = projections.BeginTransaction())
             {
-                JournalProjections.Rebuild(connection, transaction, events);
+                JournalProjections.Rebuild(projections, transaction, events);
                 transaction.Commit();
             }
-            var journal = new DeploymentJournal(folder, deploymentId, connection, time, events.Count == 0 ? null : events[^1]);
-            if (journal.Head is { } head) JournalHead.Write(journal._headPath, head.Seq, head.Hash);
+            var journal = new DeploymentJournal(folder, deploymentId, connection, projections, writerLock, time, events.Count == 0 ? null : events[^1]);
+            if (writer && journal.Head is { } last) JournalHead.Write(journal._headPath, last.Seq, last.Hash);
             return journal;
         }
-        catch (SqliteException ex)
+        catch (Exception ex)
         {
-            connection.Dispose();
-            throw new InvalidDataException($"{path}: not a readable journal ({ex.Message})", ex);
-        }
-        catch
-        {
-            connection.Dispose();
+            if (!ReferenceEquals(projections, connection)) projections?.Dispose();
+            connection?.Dispose();
+            writerLock?.Dispose();
+            if (ex is SqliteException sqlite) throw new InvalidDataException($"{path}: not a readable journal ({sqlite.Message})", sqlite);
             throw;
         }
     }
+
+    /// <summary>The plan version in force; a deployment killed before adopting its plan has none and cannot go on.</summary>
+    public PlanVersionRecord CurrentPlan() =>
+        PlanVersions() is { Count: > 0 } versions ? versions[^1]
+            : throw new InvalidDataException($"deployment {DeploymentId} has no plan (its run stopped before adopting one); start a new deployment");
 
     /// <summary>Records a step's intent; its id is the event's seq.</summary>
     public long AppendStepIntent(string source, string trigger, string destination, string? argument) =>
@@ -175,10 +203,16 @@ public sealed class DeploymentJournal : IOutsideActionLog, IDisposable
             Enum.Parse<OutsideActionStatus>(r.GetString(6)), r.GetString(7)));
 
     /// <inheritdoc/>
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        if (!ReferenceEquals(_projections, _connection)) _projections.Dispose();
+        _connection.Dispose();
+        _writerLock?.Dispose();
+    }
 
     private JournalEvent Append<T>(string kind, T payload)
     {
+        if (!IsWriter) throw new InvalidOperationException($"deployment {DeploymentId} was opened read-only");
         var seq = (Head?.Seq ?? 0) + 1;
         var previous = Head?.Hash ?? EventHasher.Genesis;
         var at = Iso(_time.GetUtcNow());
@@ -197,7 +231,7 @@ public sealed class DeploymentJournal : IOutsideActionLog, IDisposable
 
     private List<T> Query<T>(string sql, Func<SqliteDataReader, T> map)
     {
-        using var command = _connection.CreateCommand();
+        using var command = _projections.CreateCommand();
         command.CommandText = sql;
         using var reader = command.ExecuteReader();
         var rows = new List<T>();
@@ -218,14 +252,28 @@ public sealed class DeploymentJournal : IOutsideActionLog, IDisposable
         return events;
     }
 
-    private static SqliteConnection Connect(string path)
+    private static SqliteConnection Connect(string path, bool readOnly)
     {
         SqliteSetup.EnsureInitialized();
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        var mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate;
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, Mode = mode }.ToString());
         connection.Open();
         // WAL with FULL sync: one fsync per commit, and a commit survives a kill or a power loss.
-        JournalProjections.Execute(connection, null, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL");
+        if (!readOnly && path != ":memory:") JournalProjections.Execute(connection, null, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL");
         return connection;
+    }
+
+    /// <summary>Holds <c>journal.lock</c> exclusively for as long as this process writes; the OS drops it when the process dies.</summary>
+    private static FileStream LockWriter(string folder, string deploymentId)
+    {
+        try
+        {
+            return new FileStream(Path.Combine(folder, "journal.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new InvalidDataException($"deployment {deploymentId} is being written by another rollout process", ex);
+        }
     }
 
     private static string? Text(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);

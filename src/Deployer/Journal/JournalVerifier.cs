@@ -3,7 +3,7 @@ namespace Rollout.Deployer.Journal;
 /// <summary>Checks a journal's hash chain and its head; every refusal names the event.</summary>
 internal static class JournalVerifier
 {
-    public static void Verify(string path, IReadOnlyList<JournalEvent> events, (long Seq, string Hash)? head)
+    public static void Verify(string path, IReadOnlyList<JournalEvent> events, (long Seq, string Hash)? head, bool strictEnd = true)
     {
         var name = Path.GetFileName(path);
         var previous = EventHasher.Genesis;
@@ -40,7 +40,8 @@ internal static class JournalVerifier
             throw new InvalidDataException($"{name}: event #{headSeq} differs from the one {DeploymentJournal.HeadFileName} recorded; the journal was rewritten");
         }
         // One event past the head is a process killed between its commit and the head's rename; more was written outside rollout.
-        if (last > headSeq + 1)
+        // A reader racing a live writer may see several newer events; only the writer (holding the lock) judges them.
+        if (strictEnd && last > headSeq + 1)
         {
             throw new InvalidDataException($"{name}: events #{headSeq + 2}..#{last} were appended outside rollout (the head is at #{headSeq})");
         }

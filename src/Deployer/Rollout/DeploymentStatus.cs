@@ -36,7 +36,7 @@ public sealed record DeploymentStatus(
                 latest?.StartedAt, duration, latest?.Detail);
         }).ToList();
         var pending = lines.Where(l => l.Result is not ("passed" or "attested")).Select(l => l.Step).ToList();
-        var plan = journal.PlanVersions()[^1];
+        var plan = journal.CurrentPlan();
         RolloutState? focus = state is RolloutState.Failed or RolloutState.Held && last?.Outcome is not null ? OperatorGuidance.SubjectOf(last)
             : RolloutSteps.IsStep(state) ? state : null;
         return new DeploymentStatus(journal.DeploymentId, state, focus, last?.Outcome is null ? last?.Destination : null, plan.Version, plan.Sha256,

@@ -196,4 +196,64 @@ public sealed class DeploymentJournalTests : IDisposable
 
         Assert.Throws<InvalidDataException>(() => DeploymentJournal.Create(_home.Path, "d1", _time));
     }
+
+    [Fact]
+    public void ASecondWriter_IsRefusedWhileTheFirstHoldsTheDeployment_ButAReaderIsNot()
+    {
+        using var writer = CreateWithSomeHistory();
+
+        var ex = Assert.Throws<InvalidDataException>(() => DeploymentJournal.Open(_home.Path, "d1", _time));
+        using var reader = DeploymentJournal.OpenReadOnly(_home.Path, "d1", _time);
+
+        Assert.Contains("being written by another rollout process", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(writer.Head, reader.Head);
+        Assert.Equal(writer.Steps(), reader.Steps());
+    }
+
+    [Fact]
+    public void AReader_ChangesNeitherTheJournalNorItsHead_AndCannotAppend()
+    {
+        using (CreateWithSomeHistory())
+        {
+        }
+        // SQLite's own WAL index files may appear beside the database; the journal and its head must not change.
+        string[] files = [Path.Combine(_home.Path, "d1", DeploymentJournal.DatabaseFileName), Path.Combine(_home.Path, "d1", DeploymentJournal.HeadFileName)];
+        var before = files.Select(File.ReadAllBytes).Select(Convert.ToHexString).ToList();
+
+        using (var reader = DeploymentJournal.OpenReadOnly(_home.Path, "d1", _time))
+        {
+            Assert.Single(reader.Decisions());
+            Assert.Throws<InvalidOperationException>(() => reader.AppendDecision("retry", "x", "y", "z"));
+        }
+
+        Assert.Equal(before, files.Select(File.ReadAllBytes).Select(Convert.ToHexString).ToList());
+    }
+
+    [Fact]
+    public void EventsPastAStaleHead_AreToleratedByAReader_ButRefusedByAWriter()
+    {
+        string hash;
+        using (var journal = CreateWithSomeHistory())
+        {
+            hash = journal.Events()[3].Hash;
+        }
+        File.WriteAllText(Path.Combine(_home.Path, "d1", DeploymentJournal.HeadFileName), $"4 {hash}\n");
+
+        using (DeploymentJournal.OpenReadOnly(_home.Path, "d1", _time))
+        {
+        }
+        var ex = Assert.Throws<InvalidDataException>(() => DeploymentJournal.Open(_home.Path, "d1", _time));
+
+        Assert.Contains("events #6..#6 were appended outside rollout", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADeploymentKilledBeforeAdoptingItsPlan_SaysSo()
+    {
+        using var journal = DeploymentJournal.Create(_home.Path, "d1", _time);
+
+        var ex = Assert.Throws<InvalidDataException>(() => journal.CurrentPlan());
+
+        Assert.Contains("has no plan", ex.Message, StringComparison.Ordinal);
+    }
 }
