@@ -1,4 +1,3 @@
-using System.Globalization;
 using Rollout.Mesh.Identity;
 
 namespace Rollout.Deployer.Plans;
@@ -22,7 +21,7 @@ internal static class PlanSections
         var bridge = ReadBridgeAddress(document, top);
         var ethereum = EthereumSection.Read(document, document.Mapping(top.Get("ethereum", required: true), "ethereum"));
         var checks = ChecksSection.Read(document, document.Mapping(top.Get("checks"), "checks"));
-        var testnet = ReadTestnet(document, document.Mapping(top.Get("testnet"), "testnet"));
+        var testnet = ReadTestnet(document.Mapping(top.Get("testnet"), "testnet"));
         top.ReportUnknownKeys();
 
         if (network is null || quorum is null || beacon is null || snapshots is null || bridge is null || ethereum is null)
@@ -147,17 +146,13 @@ internal static class PlanSections
         return null;
     }
 
-    private static TestnetSettings ReadTestnet(PlanDocument document, PlanMapping? section)
+    private static TestnetSettings ReadTestnet(PlanMapping? section)
     {
-        _ = document;
         if (section is null) return TestnetSettings.None;
         var settings = new TestnetSettings(section.Boolean("fault_injection", false));
         section.ReportUnknownKeys();
         return settings;
     }
-
-    /// <summary>Formats an integer for messages without culture.</summary>
-    public static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>True when <paramref name="text"/> parses as a peer ID.</summary>
     public static bool IsPeerId(string text, out string error) => PeerId.TryParse(text, out _, out error);

@@ -164,6 +164,35 @@ public sealed class DeploymentCommandsTests : IDisposable
         Assert.All(Enum.GetNames<RolloutState>(), name => Assert.Contains(name, output, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("mermaid", "    class Held current")]
+    [InlineData("dot", "    \"Held\" [style=\"rounded,filled\", fillcolor=\"#ffcc80\"];")]
+    public async Task Graph_MarksADeploymentsCurrentState(string format, string mark)
+    {
+        await Rollout("run", "--plan", Rehearsal, "--deployment", "r1", "--home", Home);
+
+        var (code, output, _) = await Rollout("graph", "--format", format, "--deployment", "r1", "--home", Home);
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains(mark, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_ShowsAStepLeftOpenByAKilledProcess_AndThatResumeReconcilesIt()
+    {
+        await Rollout("run", "--plan", Rehearsal, "--deployment", "r1", "--home", Home);
+        using (var journal = DeploymentJournal.Open(Home, "r1", TimeProvider.System))
+        {
+            journal.AppendStepIntent("Held", "Retry", "PeerExchange", "\"PeerExchange\"");
+        }
+
+        var (code, output, _) = await Rollout("status", "--deployment", "r1", "--home", Home);
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.StartsWith("deployment r1: Held (interrupted inside PeerExchange)", output, StringComparison.Ordinal);
+        Assert.Contains("operator must decide: PeerExchange was interrupted; `rollout resume --deployment r1` reconciles it.", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Graph_RefusesAnUnknownFormat()
     {
