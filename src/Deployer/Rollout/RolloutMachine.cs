@@ -35,10 +35,10 @@ public sealed class RolloutMachine
             }
         }
         Machine.Configure(RolloutState.Live).Describe("fully live").Final();
-        Machine.Configure(RolloutState.Failed).Describe("check failed: apply the resolution, then resume")
+        Machine.Configure(RolloutState.Failed).Describe("a check failed, apply the resolution, then resume")
             .PermitDynamic(Retry, step => step, "the failed step (after the resolution)")
             .Permit(RolloutTrigger.Abort, RolloutState.Aborted);
-        Machine.Configure(RolloutState.Held).Describe("outcome unknown: an operator decides")
+        Machine.Configure(RolloutState.Held).Describe("outcome unknown, an operator decides")
             .PermitDynamic(Retry, step => step, "the held step")
             .PermitDynamic(Attest, a => RolloutSteps.Next(a.Check), "the step after the attested one")
             .Permit(RolloutTrigger.Abort, RolloutState.Aborted);

@@ -13,16 +13,15 @@ public static class MermaidExporter
         var text = new StringBuilder("stateDiagram-v2\n");
         text.Append($"    [*] --> {graph.Initial}\n");
         WriteStates(graph, null, text, 1);
-        foreach (var edge in graph.Edges)
+        foreach (var edge in graph.Edges.Where(e => e.Destination is not null))
         {
-            if (edge.Destination is { } destination)
-            {
-                text.Append($"    {edge.Source} --> {destination} : {Escape(edge.Label)}\n");
-            }
-            else
-            {
-                text.Append($"    note right of {edge.Source} : {Escape(edge.Label)} re-enters {Escape(edge.DynamicDescription ?? "a chosen state")}\n");
-            }
+            text.Append($"    {edge.Source} --> {edge.Destination} : {Escape(edge.Label)}\n");
+        }
+        // A dynamic transition has no fixed target to draw an arrow to: one note per state says where each goes.
+        foreach (var group in graph.Edges.Where(e => e.Destination is null).GroupBy(e => e.Source))
+        {
+            var lines = group.Select(e => $"{e.Label} re-enters {e.DynamicDescription ?? "a chosen state"}");
+            text.Append($"    note right of {group.Key} : {Escape(string.Join(" / ", lines))}\n");
         }
         foreach (var state in graph.States.Where(s => s.IsFinal)) text.Append($"    {state.State} --> [*]\n");
         return text.ToString();
@@ -49,6 +48,6 @@ public static class MermaidExporter
         }
     }
 
-    /// <summary>Mermaid ends a label at a colon or a semicolon-like break; keep labels on one safe line.</summary>
-    private static string Escape(string label) => label.Replace(':', '﹕').Replace(';', ',').Replace('\n', ' ');
+    /// <summary>A colon or semicolon would end a Mermaid label early; labels stay on one line.</summary>
+    private static string Escape(string label) => label.Replace(':', ',').Replace(';', ',').Replace('\n', ' ');
 }

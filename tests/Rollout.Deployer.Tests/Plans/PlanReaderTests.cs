@@ -118,6 +118,20 @@ public sealed class PlanReaderTests
     }
 
     [Fact]
+    public void AMainnetPlan_NeedsTheExistingTokenAndTheSafe()
+    {
+        var text = File.ReadAllText(Sample("mainnet.example.yaml"))
+            .Replace("  contracts:\n    wquil: 0x8143182a775c54578c8b7b3ef77982498866945d\n", "", StringComparison.Ordinal)
+            .Replace("  safe: 0x00000000000000000000000000000000000000aa   # EXAMPLE\n", "", StringComparison.Ordinal);
+
+        var problems = ValidateText(text, "mainnet.yaml").Problems.Select(p => p.Path + ": " + p.Message).ToList();
+
+        Assert.Equal(
+            ["ethereum.contracts.wquil: mainnet refuses a plan without the existing wQUIL address", "ethereum.safe: mainnet refuses a plan without the Safe that unpauses"],
+            problems.Order());
+    }
+
+    [Fact]
     public void TheSameSettingsOnARehearsalPlan_AreAccepted()
     {
         var text = RehearsalWith("network: rehearsal", "network: rehearsal\nquorum:\n  release: 2");

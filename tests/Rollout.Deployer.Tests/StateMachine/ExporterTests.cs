@@ -55,4 +55,19 @@ public sealed class ExporterTests
         Assert.Contains("__start -> \"Idle\";", text, StringComparison.Ordinal);
         Assert.Equal(text.Count(c => c == '{'), text.Count(c => c == '}'));
     }
+
+    [Fact]
+    public void DynamicTransitions_AreDrawnAsOneNotePerState_InMermaid_AndAsDashedTargetsInDot()
+    {
+        var m = Machine();
+        var retry = m.SetTriggerParameters<S>(T.Next);
+        m.Configure(S.Done).PermitDynamic(retry, s => s, "the step: chosen");
+
+        var mermaid = MermaidExporter.Export(m.Graph());
+        var dot = DotExporter.Export(m.Graph(), "test");
+
+        Assert.Contains("    note right of Done : Next re-enters the step, chosen\n", mermaid, StringComparison.Ordinal);
+        Assert.Contains("__dynamic0 [shape=ellipse, style=dashed, label=\"the step: chosen\"];", dot, StringComparison.Ordinal);
+        Assert.Contains("\"Done\" -> \"__dynamic0\" [label=\"Next\", style=dashed];", dot, StringComparison.Ordinal);
+    }
 }
