@@ -5,10 +5,9 @@ namespace Rollout.Deployer.Cli;
 /// <summary>The verbs of the <c>rollout</c> executable, one factory per verb group.</summary>
 internal static class CommandCatalog
 {
-    public static IEnumerable<Command> Create(TextWriter output)
-    {
-        return [
-            Token.TokenCommands.Create(output),
-        ];
-    }
+    public static IEnumerable<Command> Create(TextWriter output) =>
+    [
+        Token.TokenCommands.Create(output),
+        .. DeploymentCommands.Create(output),
+    ];
 }

@@ -1,0 +1,39 @@
+namespace Rollout.Deployer.Plans;
+
+/// <summary>Reads <c>ethereum:</c>: endpoint, chain id, confirmations, contract and Safe addresses.</summary>
+internal static class EthereumSection
+{
+    public static EthereumSettings? Read(PlanDocument document, PlanMapping? section)
+    {
+        if (section is null) return null;
+        var urlText = section.String("rpc_url", required: true);
+        Uri? url = null;
+        if (urlText is not null && (!Uri.TryCreate(urlText, UriKind.Absolute, out url) || url.Scheme is not ("http" or "https" or "ws" or "wss")))
+        {
+            document.Report("ethereum.rpc_url", section.Get("rpc_url"), $"\"{urlText}\" is not an http(s) or ws(s) URL");
+            url = null;
+        }
+        var chainId = section.Integer("chain_id", 0, 1, long.MaxValue);
+        if (section.Get("chain_id") is null) document.Report("ethereum.chain_id", section.Node, "missing (required)");
+        var confirmations = section.Int("confirmations", 1, 1, 1000);
+        var contracts = document.Mapping(section.Get("contracts"), "ethereum.contracts");
+        var wquil = contracts is null ? null : ReadAddress(document, contracts, "wquil");
+        var bridge = contracts is null ? null : ReadAddress(document, contracts, "bridge");
+        contracts?.ReportUnknownKeys();
+        var safe = ReadAddress(document, section, "safe");
+        section.ReportUnknownKeys();
+        return url is null || chainId == 0 ? null : new EthereumSettings(url, (ulong)chainId, confirmations, wquil, bridge, safe);
+    }
+
+    private static string? ReadAddress(PlanDocument document, PlanMapping section, string key)
+    {
+        var text = section.String(key);
+        if (text is null) return null;
+        if (text.Length == 42 && text.StartsWith("0x", StringComparison.Ordinal) && text[2..].All(char.IsAsciiHexDigit))
+        {
+            return text.ToLowerInvariant();
+        }
+        document.Report(section.PathOf(key), section.Get(key), $"\"{text}\" is not a 20-byte Ethereum address (0x and 40 hex digits)");
+        return null;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Rollout.Deployer.Plans;
+
+/// <summary>The Ethereum side of the bridge.</summary>
+/// <param name="RpcUrl">JSON-RPC endpoint.</param>
+/// <param name="ChainId">Chain id the endpoint must report and transactions are signed for.</param>
+/// <param name="Confirmations">Blocks on top of a transaction's block before it counts as confirmed.</param>
+/// <param name="WrappedTokenAddress">The wQUIL ERC-20, or null when the rehearsal deploys it.</param>
+/// <param name="BridgeContractAddress">The bridge contract, or null when the rehearsal deploys it.</param>
+/// <param name="SafeAddress">The Safe multisig that unpauses, or null when the rehearsal deploys it.</param>
+public sealed record EthereumSettings(
+    Uri RpcUrl, ulong ChainId, int Confirmations, string? WrappedTokenAddress, string? BridgeContractAddress, string? SafeAddress);

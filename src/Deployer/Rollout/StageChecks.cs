@@ -1,0 +1,64 @@
+using Rollout.Deployer.Plans;
+
+namespace Rollout.Deployer.Rollout;
+
+/// <summary>
+/// The check wired to each step, with its criterion (the seed's success condition under the plan's
+/// thresholds) and what it needs. Until the mesh, node and Ethereum pieces exist every one is a
+/// <see cref="NotAvailableCheck"/>; a project that supplies a measurement replaces its entry here.
+/// </summary>
+public static class StageChecks
+{
+    /// <summary>The default check of every step, in rollout order.</summary>
+    public static IReadOnlyList<IStageCheck> Default() =>
+    [
+        new NotAvailableCheck(RolloutState.PeerExchange,
+            c => $"every peer leaves a bootstrap's mesh, pruned with PX, within {c.Plan.Checks.PeerExchangeMaxHeartbeats} heartbeats ({DurationText.Format(c.Plan.Mesh.Heartbeat)} each) on {c.Plan.BootstrapPeers.Count} bootstraps",
+            "src/Mesh: per-bootstrap PX telemetry (heartbeats each peer spends in a bootstrap's mesh before its PRUNE with peer exchange), from the bootstrap role or the simulator"),
+        new NotAvailableCheck(RolloutState.ConnectionManagement,
+            c => $"no bootstrap's connection count goes above the high watermark {c.Plan.Mesh.WatermarkHigh} (breaches allowed: {c.Plan.Checks.ConnectionManagementMaxBreaches})",
+            "src/Mesh: the connection manager's per-bootstrap connection counts and high-watermark breach counter"),
+        new NotAvailableCheck(RolloutState.RoutingSuccess,
+            c => $"{c.Plan.Checks.RoutingLightPeers} light peers and {c.Plan.Checks.RoutingRelays} relays; after the mesh stabilises every peer's message reaches every peer (lost allowed: {c.Plan.Checks.RoutingMaxLostMessages})",
+            "src/Mesh: the discrete-event simulator (light peers, relays, stabilisation) reporting messages sent and delivered"),
+        new NotAvailableCheck(RolloutState.UpperLimits,
+            c => $"raise the bootstraps' watermarks until peers stop reaching the mesh or the bootstraps; the breaking point must serve {c.Plan.Checks.UpperLimitsPeerMultiple}x the current peer count",
+            "src/Mesh: a watermark sweep in the simulator reporting, per watermark, peers reaching the bootstraps and peers in the mesh"),
+        new NotAvailableCheck(RolloutState.ReleaseSigned,
+            c => $"the release digest (SHA3-256) carries at least {c.Plan.Quorum.Release} valid Ed448 signatures of the {c.Plan.Signatories.Count} signatories",
+            "src/Deployer quorum signing: verification of the release's .dgst.sig.N files (Ed448, not built yet)"),
+        new NotAvailableCheck(RolloutState.StasisLocked,
+            _ => "every reachable node runs the signed release and reports the stasis lock (seed placeholder \"stasis\"), none has a genesis",
+            "src/Mesh: the node API's stasis gate state"),
+        new NotAvailableCheck(RolloutState.UnlockCollecting,
+            c => $"at least {c.Plan.Quorum.Unlock} valid Ed448 signatures on SHA3-256(genesis), each emitted on the network by its own signer",
+            "src/Deployer quorum signing (SignedGenesisUnlock, not built yet) and src/Mesh: reading each signer's published message"),
+        new NotAvailableCheck(RolloutState.Unlocked,
+            c => $"the genesis seed binds beacon {c.Plan.BeaconKey[..16]}… and a blockstamp that did not exist before the release was signed; nodes left stasis",
+            "src/Mesh: the node API's genesis seed and lock state, and a blockstamp source with times"),
+        new NotAvailableCheck(RolloutState.MeshStable,
+            c => $"once {c.Plan.Checks.MeshStableMajorityPercent}% of nodes are online, mesh rebuilding stays at or below {c.Plan.Checks.MeshStableMaxRebuildsPerMinute} per minute",
+            "src/Mesh: the mesh's GRAFT/PRUNE churn (rebuild) rate and online node count"),
+        new NotAvailableCheck(RolloutState.ProverEnrollment,
+            c => $"prover enrollments shard out at the subshard threshold: no shard holds more than {c.Plan.SubshardThreshold} provers",
+            "src/Mesh: prover enrollment and shard membership counts"),
+        new NotAvailableCheck(RolloutState.BridgeDeployedPaused,
+            c => $"the bridge application is deployed on the node side, initialised, owned by the intended admin and paused; the Ethereum bridge on chain {c.Plan.Ethereum.ChainId} is paused",
+            "src/Bridge: the bridge application (node side) and the Ethereum client (paused(), owner, initialised reads)"),
+        new NotAvailableCheck(RolloutState.TokenDeployed,
+            c => $"the token application is deployed with the genesis allocation built from {c.Plan.SnapshotFolder}; its Merkle root is published",
+            "src/Token: genesis allocation, standard-v1 tree and root; the token ledger application on the node"),
+        new NotAvailableCheck(RolloutState.Minting,
+            c => $"mint batches (the allocation, and the bridged total to {c.Plan.BridgeAddress[..16]}…) are published as signed operations, each journaled before it is published",
+            "src/Mesh: the application host's signed operations, published through this journal's outside-action log"),
+        new NotAvailableCheck(RolloutState.MintVerified,
+            _ => "the ledger's state root equals the published genesis root, and the total supply equals the allocation's",
+            "src/Token: the ledger's state root from a node"),
+        new NotAvailableCheck(RolloutState.BridgeUnpaused,
+            _ => "the node-side bridge application is unpaused and reports it",
+            "src/Bridge: the bridge application's unpause operation and state"),
+        new NotAvailableCheck(RolloutState.EthereumResumed,
+            c => $"the Safe {c.Plan.Ethereum.SafeAddress ?? "(deployed by the rehearsal)"} executes unpause on the bridge contract; confirmed after {c.Plan.Ethereum.Confirmations} block(s)",
+            "src/Bridge: the Ethereum client (Safe execTransaction, receipts), sending through this journal's outside-action log"),
+    ];
+}
