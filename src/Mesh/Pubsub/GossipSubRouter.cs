@@ -60,7 +60,7 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
         _random = random;
         _allowList = allowList ?? new HashSet<PeerId>();
         _validator = validator;
-        _scores = new PeerScoreBook(options.Score);
+        _scores = new PeerScoreBook(options.Score, time.GetUtcNow().UtcTicks);
         _seen = new SeenCache(options.SeenTtl);
         _cache = new MessageCache(options.HistoryLength, options.HistoryGossip);
     }

@@ -10,8 +10,23 @@ namespace Rollout.Mesh.Pubsub;
 /// concatenated; hashing it makes the ID fixed-size, so a cache entry costs two longs, and it stays
 /// deterministic: every router computes the same ID for the same message.
 /// </summary>
-public readonly record struct MessageId(ulong High, ulong Low)
+public readonly record struct MessageId(ulong High, ulong Low) : IComparable<MessageId>
 {
+    /// <inheritdoc/>
+    public int CompareTo(MessageId other) => High != other.High ? High.CompareTo(other.High) : Low.CompareTo(other.Low);
+
+    /// <summary>Ordering operator.</summary>
+    public static bool operator <(MessageId left, MessageId right) => left.CompareTo(right) < 0;
+
+    /// <summary>Ordering operator.</summary>
+    public static bool operator >(MessageId left, MessageId right) => left.CompareTo(right) > 0;
+
+    /// <summary>Ordering operator.</summary>
+    public static bool operator <=(MessageId left, MessageId right) => left.CompareTo(right) <= 0;
+
+    /// <summary>Ordering operator.</summary>
+    public static bool operator >=(MessageId left, MessageId right) => left.CompareTo(right) >= 0;
+
     /// <summary>The ID of the message <paramref name="author"/> published with <paramref name="sequenceNumber"/>.</summary>
     public static MessageId Of(PeerId author, ulong sequenceNumber)
     {

@@ -7,10 +7,10 @@ namespace Rollout.Mesh.Pubsub;
 /// <c>Σ topics [w1·min(meshTime, cap) + w2·firstDeliveries + w4·invalid²] + w5·app + w7·max(0, penalty − threshold)²</c>.
 /// Owned by one router.
 /// </summary>
-internal sealed class PeerScoreBook(PeerScoreParams parameters)
+internal sealed class PeerScoreBook(PeerScoreParams parameters, long start)
 {
     private readonly Dictionary<PeerId, PeerScoreState> _states = [];
-    private long _lastDecay = long.MinValue;
+    private long _lastDecay = start;
 
     /// <summary>States held (connected plus retained).</summary>
     public int Count => _states.Count;
@@ -81,11 +81,6 @@ internal sealed class PeerScoreBook(PeerScoreParams parameters)
     /// <summary>Applies one decay step per whole interval since the last, and drops states retained past their time.</summary>
     public void Decay(long now)
     {
-        if (_lastDecay == long.MinValue)
-        {
-            _lastDecay = now;
-            return;
-        }
         var steps = (now - _lastDecay) / parameters.DecayInterval.Ticks;
         if (steps <= 0) return;
         _lastDecay += steps * parameters.DecayInterval.Ticks;
