@@ -1,5 +1,6 @@
 using Rollout.Mesh.Identity;
 using Rollout.Mesh.Pubsub;
+using Rollout.Mesh.Roles;
 using Rollout.Mesh.Transport;
 using Rollout.TestSupport;
 
@@ -41,6 +42,20 @@ internal sealed class TestNetwork
         node.Router = new GossipSubRouter(key.PeerId, options ?? new GossipSubOptions(), node, Time, Random, allowList, validator);
         node.Handler = node.Router;
         Nodes.Add(key.PeerId, node);
+        return node;
+    }
+
+    /// <summary>Adds a <see cref="MeshNode"/> of a role: connection manager in front of the router.</summary>
+    public TestNode AddMeshNode(RoleProfile profile, BootstrapPeers? bootstraps = null)
+    {
+        var seed = new byte[32];
+        BitConverter.TryWriteBytes(seed, ++_nextKey);
+        var node = new TestNode(this, Ed25519KeyPair.FromSeed(seed));
+        var mesh = new MeshNode(node.Key, profile, node, Time, Random, bootstraps);
+        node.Mesh = mesh;
+        node.Router = mesh.Router;
+        node.Handler = mesh;
+        Nodes.Add(node.Id, node);
         return node;
     }
 
@@ -105,7 +120,11 @@ internal sealed class TestNetwork
         for (var i = 0; i < count; i++)
         {
             Time.Advance(interval ?? TimeSpan.FromSeconds(1));
-            foreach (var node in Nodes.Values) node.Router?.Heartbeat();
+            foreach (var node in Nodes.Values.ToArray())
+            {
+                if (node.Mesh is not null) node.Mesh.Heartbeat();
+                else node.Router?.Heartbeat();
+            }
             Run();
         }
     }

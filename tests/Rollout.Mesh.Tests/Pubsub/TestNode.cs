@@ -1,5 +1,6 @@
 using Rollout.Mesh.Identity;
 using Rollout.Mesh.Pubsub;
+using Rollout.Mesh.Roles;
 using Rollout.Mesh.Transport;
 
 namespace Rollout.Mesh.Tests.Pubsub;
@@ -23,6 +24,8 @@ internal sealed class TestNode : IPeerNetwork<PubsubRpc>
     public SignedPeerRecord Record { get; }
 
     public GossipSubRouter? Router { get; set; }
+
+    public MeshNode? Mesh { get; set; }
 
     public IPeerNetworkHandler<PubsubRpc>? Handler { get; set; }
 
