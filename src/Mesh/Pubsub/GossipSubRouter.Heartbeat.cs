@@ -20,6 +20,7 @@ public sealed partial class GossipSubRouter
         _backoff.Expire(now);
         _promises.Expire(now, peer =>
         {
+            Counters.BrokenPromises++;
             if (_peers.TryGetValue(peer, out var state)) _scores.AddPenalty(state.Score, 1);
         });
         _scores.Decay(now);
@@ -137,6 +138,7 @@ public sealed partial class GossipSubRouter
     private void Graft(TopicState state, PeerState peer, long now)
     {
         state.Mesh.Add(peer);
+        Counters.MeshAdded++;
         PeerScoreBook.Graft(peer.Score, state.Name, now);
         _outbox.Graft(peer.Id, state.Name);
     }
@@ -144,9 +146,10 @@ public sealed partial class GossipSubRouter
     private void PruneFromMesh(TopicState state, PeerState peer, long now, bool peerExchange)
     {
         state.Mesh.Remove(peer);
+        Counters.MeshRemoved++;
         PeerScoreBook.Prune(peer.Score, state.Name);
         _backoff.Add(state.Name, peer.Id, now + _options.PruneBackoff.Ticks);
-        _outbox.Prune(peer.Id, MakePrune(state, peer, _options.PruneBackoff, peerExchange));
+        SendPrune(peer, MakePrune(state, peer, _options.PruneBackoff, peerExchange));
     }
 
     /// <summary>Sends IHAVE for the gossip windows to max(Dlazy, factor × eligible) peers outside <paramref name="exclude"/>.</summary>

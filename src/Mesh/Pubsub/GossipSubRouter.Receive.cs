@@ -14,7 +14,11 @@ public sealed partial class GossipSubRouter
         var now = Now;
         var score = _scores.Score(peer.Score, now);
         // Graylisted: everything it says is ignored, so it costs us nothing.
-        if (score < _options.Thresholds.Graylist) return;
+        if (score < _options.Thresholds.Graylist)
+        {
+            Counters.GraylistedRpcs++;
+            return;
+        }
         foreach (var change in message.Subscriptions) HandleSubscription(peer, change);
         foreach (var received in message.Messages) HandleMessage(peer, received, now);
         if (score >= _options.Thresholds.Gossip)
@@ -37,19 +41,28 @@ public sealed partial class GossipSubRouter
         }
         state.Subscribers.Remove(peer);
         peer.Topics.Remove(change.Topic);
-        if (state.Mesh.Remove(peer)) PeerScoreBook.Prune(peer.Score, change.Topic);
+        if (state.Mesh.Remove(peer))
+        {
+            Counters.MeshRemoved++;
+            PeerScoreBook.Prune(peer.Score, change.Topic);
+        }
         state.Fanout.Remove(peer);
         DropIfUnused(state);
     }
 
     private void HandleMessage(PeerState peer, PubsubMessage message, long now)
     {
-        if (!_seen.Add(message.Id, now)) return;
+        if (!_seen.Add(message.Id, now))
+        {
+            Counters.Duplicates++;
+            return;
+        }
         _promises.Delivered(message.Id);
         if (message.Author.Equals(Self)) return;
         if (_validator is not null && !_validator(message))
         {
             _scores.InvalidDelivery(peer.Score, message.Topic);
+            Counters.Invalid++;
             return;
         }
         if (!_topics.TryGetValue(message.Topic, out var state) || !state.Joined)
@@ -59,6 +72,7 @@ public sealed partial class GossipSubRouter
         }
         _scores.FirstDelivery(peer.Score, message.Topic);
         _cache.Put(message);
+        Counters.Delivered++;
         Delivered?.Invoke(message);
         foreach (var next in state.Mesh)
         {
@@ -79,6 +93,7 @@ public sealed partial class GossipSubRouter
             peer.AskedThisHeartbeat++;
             _promises.Add(id, peer.Id, deadline);
             _outbox.IWant(peer.Id, id);
+            Counters.IWantRequested++;
         }
     }
 
@@ -101,6 +116,7 @@ public sealed partial class GossipSubRouter
             // Grafting inside the backoff: penalised, twice when it comes right after the prune (flooding).
             var penalty = now < until - _options.PruneBackoff.Ticks + _options.GraftFloodThreshold.Ticks ? 2 : 1;
             _scores.AddPenalty(peer.Score, penalty);
+            Counters.BackoffViolations++;
             RefuseGraft(state, peer, now, peerExchange: false);
             return;
         }
@@ -116,19 +132,28 @@ public sealed partial class GossipSubRouter
             return;
         }
         state.Mesh.Add(peer);
+        Counters.MeshAdded++;
         PeerScoreBook.Graft(peer.Score, topic, now);
     }
 
     private void RefuseGraft(TopicState state, PeerState peer, long now, bool peerExchange)
     {
         _backoff.Add(state.Name, peer.Id, now + _options.PruneBackoff.Ticks);
-        _outbox.Prune(peer.Id, MakePrune(state, peer, _options.PruneBackoff, peerExchange));
+        SendPrune(peer, MakePrune(state, peer, _options.PruneBackoff, peerExchange));
+    }
+
+    private void SendPrune(PeerState peer, ControlPrune prune)
+    {
+        Counters.PrunesSent++;
+        Counters.PeerExchangeRecordsSent += prune.Peers.Count;
+        _outbox.Prune(peer.Id, prune);
     }
 
     private void HandlePrune(PeerState peer, ControlPrune prune, double score, long now)
     {
         if (_topics.TryGetValue(prune.Topic, out var state) && state.Mesh.Remove(peer))
         {
+            Counters.MeshRemoved++;
             PeerScoreBook.Prune(peer.Score, prune.Topic);
         }
         var backoff = prune.Backoff > TimeSpan.Zero ? prune.Backoff : _options.PruneBackoff;
@@ -142,6 +167,7 @@ public sealed partial class GossipSubRouter
             if (dialed >= _options.PrunePeers) break;
             if (record.PeerId.Equals(Self) || _peers.ContainsKey(record.PeerId) || !record.Verify()) continue;
             _network.Connect(record);
+            Counters.PeerExchangeDials++;
             dialed++;
         }
     }

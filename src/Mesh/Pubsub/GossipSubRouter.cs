@@ -74,6 +74,9 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
     /// <summary>Called once for every new valid message on a joined topic, own messages included.</summary>
     public Action<PubsubMessage>? Delivered { get; set; }
 
+    /// <summary>Running totals (mesh churn, PX, deliveries, penalties).</summary>
+    public GossipSubCounters Counters { get; } = new();
+
     /// <summary>Heartbeats run so far.</summary>
     public long Heartbeats => _heartbeats;
 
@@ -137,7 +140,7 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
         {
             if (!_topics.TryGetValue(topic, out var topicState)) continue;
             topicState.Subscribers.Remove(state);
-            topicState.Mesh.Remove(state);
+            if (topicState.Mesh.Remove(state)) Counters.MeshRemoved++;
             topicState.Fanout.Remove(state);
             DropIfUnused(topicState);
         }
@@ -174,8 +177,9 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
         {
             PeerScoreBook.Prune(peer.Score, topic);
             _backoff.Add(topic, peer.Id, now + _options.UnsubscribeBackoff.Ticks);
-            _outbox.Prune(peer.Id, MakePrune(state, peer, _options.UnsubscribeBackoff, peerExchange: true));
+            SendPrune(peer, MakePrune(state, peer, _options.UnsubscribeBackoff, peerExchange: true));
         }
+        Counters.MeshRemoved += state.Mesh.Count;
         state.Mesh.Clear();
         foreach (var peer in _peers.Keys) _outbox.Subscription(peer, new SubscriptionChange(topic, false));
         DropIfUnused(state);
@@ -208,7 +212,11 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
             foreach (var peer in state.Fanout) _outbox.Message(peer.Id, message);
         }
         if (!state.Joined) state.LastPublished = now;
-        if (state.Joined) Delivered?.Invoke(message);
+        if (state.Joined)
+        {
+            Counters.Delivered++;
+            Delivered?.Invoke(message);
+        }
         _outbox.Flush(_network);
         return message;
     }

@@ -29,6 +29,7 @@ public sealed class BackoffTests
         // Five flood grafts (within GraftFloodThreshold of the prune) cost 2 each: penalty 10, threshold 6,
         // weight -10: -10 * (10 - 6)^2.
         Assert.Equal(-160, node.R.Score(spammer.Id), 6);
+        Assert.Equal(5, node.R.Counters.BackoffViolations);
     }
 
     [Fact]

@@ -30,6 +30,9 @@ public sealed class PeerExchangeTests
         Assert.Equal(16, prunes[^1].Peers.Count);
         Assert.All(prunes, p => Assert.Equal(TimeSpan.FromMinutes(1), p.Backoff));
         Assert.Empty(bootstrap.R.MeshPeers(Topic));
+        Assert.Equal(grafts, bootstrap.R.Counters.PrunesSent);
+        Assert.Equal(prunes.Sum(p => p.Peers.Count), bootstrap.R.Counters.PeerExchangeRecordsSent);
+        Assert.Equal(0, bootstrap.R.Counters.MeshAdded);
 
         network.Heartbeats(3);
 
