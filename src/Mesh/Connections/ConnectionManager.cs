@@ -15,8 +15,7 @@ public sealed class ConnectionManager
     private readonly ConnectionManagerOptions _options;
     private readonly TimeProvider _time;
     private readonly Dictionary<PeerId, ConnectionInfo> _connections = [];
-    private readonly Dictionary<PeerId, HashSet<string>> _protections = [];
-    private readonly Dictionary<PeerId, Dictionary<string, int>> _tags = [];
+    private readonly Dictionary<PeerId, PeerMarks> _marks = [];
     private long _lastTrim = long.MinValue;
 
     /// <summary>Creates a manager; the options are validated here.</summary>
@@ -63,8 +62,14 @@ public sealed class ConnectionManager
         return true;
     }
 
-    /// <summary>The connection to <paramref name="peer"/> closed.</summary>
-    public void Closed(PeerId peer) => _connections.Remove(peer);
+    /// <summary>The connection to <paramref name="peer"/> closed: its tags go with it (as in go-libp2p), protections stay.</summary>
+    public void Closed(PeerId peer)
+    {
+        _connections.Remove(peer);
+        if (!_marks.TryGetValue(peer, out var marks)) return;
+        marks.ClearTags();
+        if (marks.IsEmpty) _marks.Remove(peer);
+    }
 
     /// <summary>A stream opened on the connection.</summary>
     public void StreamOpened(PeerId peer)
@@ -89,41 +94,46 @@ public sealed class ConnectionManager
     }
 
     /// <summary>Exempts a peer from trimming under <paramref name="tag"/> (several holders may protect one peer).</summary>
-    public void Protect(PeerId peer, string tag)
-    {
-        if (!_protections.TryGetValue(peer, out var tags)) _protections[peer] = tags = [];
-        tags.Add(tag);
-    }
+    public void Protect(PeerId peer, string tag) => Marks(peer).Protect(tag);
 
     /// <summary>Withdraws one protection; true when the peer is still protected by another tag.</summary>
     public bool Unprotect(PeerId peer, string tag)
     {
-        if (!_protections.TryGetValue(peer, out var tags)) return false;
-        tags.Remove(tag);
-        if (tags.Count == 0) _protections.Remove(peer);
-        return tags.Count > 0;
+        if (!_marks.TryGetValue(peer, out var marks)) return false;
+        marks.Unprotect(tag);
+        if (marks.IsEmpty) _marks.Remove(peer);
+        return marks.IsProtected;
     }
 
     /// <summary>True when any protection holds.</summary>
-    public bool IsProtected(PeerId peer) => _protections.ContainsKey(peer);
+    public bool IsProtected(PeerId peer) => _marks.TryGetValue(peer, out var marks) && marks.IsProtected;
 
     /// <summary>Sets a tag's value on a peer; the sum of a peer's tags ranks it for trimming.</summary>
-    public void TagPeer(PeerId peer, string tag, int value)
-    {
-        if (!_tags.TryGetValue(peer, out var tags)) _tags[peer] = tags = [];
-        tags[tag] = value;
-    }
+    public void TagPeer(PeerId peer, string tag, int value) => Marks(peer).Tag(tag, value);
+
+    /// <summary>The value of one tag on a peer, or null when it is not set.</summary>
+    public int? GetTag(PeerId peer, string tag) => _marks.TryGetValue(peer, out var marks) ? marks.Get(tag) : null;
 
     /// <summary>Removes a tag.</summary>
     public void UntagPeer(PeerId peer, string tag)
     {
-        if (!_tags.TryGetValue(peer, out var tags)) return;
-        tags.Remove(tag);
-        if (tags.Count == 0) _tags.Remove(peer);
+        if (!_marks.TryGetValue(peer, out var marks)) return;
+        marks.Untag(tag);
+        if (marks.IsEmpty) _marks.Remove(peer);
     }
 
     /// <summary>The sum of a peer's tag values.</summary>
-    public int TagValue(PeerId peer) => _tags.TryGetValue(peer, out var tags) ? tags.Values.Sum() : 0;
+    public int TagValue(PeerId peer) => _marks.TryGetValue(peer, out var marks) ? marks.TagValue : 0;
+
+    private PeerMarks Marks(PeerId peer)
+    {
+        if (!_marks.TryGetValue(peer, out var marks))
+        {
+            marks = new PeerMarks();
+            _marks.Add(peer, marks);
+        }
+        return marks;
+    }
 
     /// <summary>
     /// Runs a trim when one is due and returns the peers the host must disconnect (already forgotten
@@ -141,14 +151,14 @@ public sealed class ConnectionManager
             {
                 if (info.Streams == 0 && now - info.LastActivity > _options.SilencePeriod.Ticks) victims.Add(info.Peer);
             }
-            foreach (var peer in victims) _connections.Remove(peer);
+            foreach (var peer in victims) Closed(peer);
         }
         if (_connections.Count < _options.HighWater) return victims;
         if (_lastTrim != long.MinValue && now - _lastTrim < _options.SilencePeriod.Ticks) return victims;
         _lastTrim = now;
         var excess = _connections.Count - _options.LowWater;
         foreach (var info in Order(Candidates(now), now).Take(excess)) victims.Add(info.Peer);
-        foreach (var peer in victims) _connections.Remove(peer);
+        foreach (var peer in victims) Closed(peer);
         return victims;
     }
 

@@ -36,11 +36,11 @@ public sealed partial class GossipSubRouter
         var state = Topic(change.Topic);
         if (change.Subscribe)
         {
-            if (state.Subscribers.Add(peer)) peer.Topics.Add(change.Topic);
+            if (state.Subscribers.Add(peer)) peer.Topics = [.. peer.Topics, change.Topic];
             return;
         }
         state.Subscribers.Remove(peer);
-        peer.Topics.Remove(change.Topic);
+        peer.Topics = [.. peer.Topics.Where(t => t != change.Topic)];
         if (state.Mesh.Remove(peer))
         {
             Counters.MeshRemoved++;

@@ -14,6 +14,8 @@ namespace Rollout.Mesh.Pubsub;
 public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
 {
     private readonly GossipSubOptions _options;
+    private static readonly IReadOnlySet<PeerId> NoPeers = new HashSet<PeerId>();
+
     private readonly IPeerNetwork<PubsubRpc> _network;
     private readonly TimeProvider _time;
     private readonly Random _random;
@@ -58,7 +60,7 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
         _network = network;
         _time = time;
         _random = random;
-        _allowList = allowList ?? new HashSet<PeerId>();
+        _allowList = allowList ?? NoPeers;
         _validator = validator;
         _scores = new PeerScoreBook(options.Score, time.GetUtcNow().UtcTicks);
         _seen = new SeenCache(options.SeenTtl);

@@ -9,8 +9,8 @@ internal sealed class PeerScoreState
     /// <summary>P5 input.</summary>
     public double AppScore { get; set; }
 
-    /// <summary>Per-topic counters (a light peer has one or two).</summary>
-    public List<TopicScoreState> Topics { get; } = new(1);
+    /// <summary>Per-topic counters (a light peer has one or two, so an array).</summary>
+    public TopicScoreState[] Topics { get; private set; } = [];
 
     /// <summary>When a disconnected peer's state may be dropped; <see cref="long.MaxValue"/> while connected.</summary>
     public long RetainUntil { get; set; } = long.MaxValue;
@@ -23,7 +23,7 @@ internal sealed class PeerScoreState
             if (state.Topic == topic) return state;
         }
         var created = new TopicScoreState(topic);
-        Topics.Add(created);
+        Topics = [.. Topics, created];
         return created;
     }
 }

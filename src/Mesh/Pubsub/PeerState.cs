@@ -18,8 +18,8 @@ internal sealed class PeerState(PeerId id, ConnectionDirection direction, Signed
     /// <summary>Its score counters.</summary>
     public PeerScoreState Score { get; } = score;
 
-    /// <summary>Topics it announced.</summary>
-    public List<string> Topics { get; } = new(1);
+    /// <summary>Topics it announced (an array: a light peer has one or two, and a list costs twice the memory).</summary>
+    public string[] Topics { get; set; } = [];
 
     /// <summary>IHAVE messages taken from it this heartbeat.</summary>
     public int IHavesThisHeartbeat { get; set; }

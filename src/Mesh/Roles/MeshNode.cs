@@ -14,6 +14,9 @@ namespace Rollout.Mesh.Roles;
 /// </summary>
 public sealed class MeshNode : IPeerNetworkHandler<PubsubRpc>
 {
+    /// <summary>Connection manager tag of mesh peers.</summary>
+    public const string MeshTag = "pubsub-mesh";
+
     /// <summary>Tag value of a mesh peer in the connection manager.</summary>
     public const int MeshTagValue = 20;
 
@@ -78,10 +81,14 @@ public sealed class MeshNode : IPeerNetworkHandler<PubsubRpc>
     public void Heartbeat()
     {
         Router.Heartbeat();
-        foreach (var info in Connections.Connections) Connections.UntagPeer(info.Peer, "pubsub-mesh");
-        foreach (var topic in Router.JoinedTopics)
+        var mesh = new HashSet<PeerId>();
+        foreach (var topic in Router.JoinedTopics) mesh.UnionWith(Router.MeshPeers(topic));
+        foreach (var info in Connections.Connections)
         {
-            foreach (var peer in Router.MeshPeers(topic)) Connections.TagPeer(peer, "pubsub-mesh", MeshTagValue);
+            // Only changes are written, so a stable mesh costs no allocation per heartbeat.
+            var tagged = Connections.GetTag(info.Peer, MeshTag) is not null;
+            if (mesh.Contains(info.Peer) && !tagged) Connections.TagPeer(info.Peer, MeshTag, MeshTagValue);
+            else if (!mesh.Contains(info.Peer) && tagged) Connections.UntagPeer(info.Peer, MeshTag);
         }
         foreach (var peer in Connections.Trim())
         {
