@@ -17,7 +17,7 @@ public sealed partial class GossipSubRouter
             peer.IHavesThisHeartbeat = 0;
             peer.AskedThisHeartbeat = 0;
         }
-        _backoff.Expire(now);
+        _backoff.Expire(now - BackoffSlack);
         _promises.Expire(now, peer =>
         {
             Counters.BrokenPromises++;
@@ -132,8 +132,14 @@ public sealed partial class GossipSubRouter
         foreach (var peer in state.Subscribers.Sample(count, _random, p => CanGraft(state, p, now))) Graft(state, peer, now);
     }
 
+    /// <summary>
+    /// Our own grafts wait two heartbeats past a backoff's end (go-libp2p-pubsub does the same), so a
+    /// remote whose clock or heartbeat runs a little behind never sees them as backoff violations.
+    /// </summary>
+    private long BackoffSlack => 2 * _options.HeartbeatInterval.Ticks;
+
     private bool CanGraft(TopicState state, PeerState peer, long now) =>
-        !state.Mesh.Contains(peer) && !_backoff.TryGet(state.Name, peer.Id, now, out _) && _scores.Score(peer.Score, now) >= 0;
+        !state.Mesh.Contains(peer) && !_backoff.TryGet(state.Name, peer.Id, now - BackoffSlack, out _) && _scores.Score(peer.Score, now) >= 0;
 
     private void Graft(TopicState state, PeerState peer, long now)
     {

@@ -51,7 +51,7 @@ public sealed class BackoffTests
     }
 
     [Fact]
-    public void PrunedRouter_DoesNotGraftBackBeforeTheBackoffEnds_ThenDoes()
+    public void PrunedRouter_DoesNotGraftBackBeforeTheBackoffAndTwoHeartbeatsOfSlackEnd_ThenDoes()
     {
         var network = new TestNetwork();
         var a = network.Add();
@@ -66,7 +66,8 @@ public sealed class BackoffTests
         Assert.DoesNotContain(b.Id, a.R.MeshPeers(Topic));
         network.Delivered.Clear();
 
-        network.Heartbeats(29);
+        // Backoff 30 s plus two heartbeats of slack.
+        network.Heartbeats(31);
         Assert.DoesNotContain(network.Delivered, d => d.From == a.Id && d.Rpc.Graft.Contains(Topic));
         Assert.DoesNotContain(b.Id, a.R.MeshPeers(Topic));
 
