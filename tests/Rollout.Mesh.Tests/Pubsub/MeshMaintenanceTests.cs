@@ -66,6 +66,67 @@ public sealed class MeshMaintenanceTests
     }
 
     [Fact]
+    public void Heartbeat_MeshAboveDhi_KeepsTheDscoreBestScoringPeers()
+    {
+        var network = new TestNetwork(8);
+        var options = new GossipSubOptions { D = 4, Dlo = 3, Dhi = 6, Dscore = 2, Dout = 0 };
+        var hub = network.Add(options);
+        hub.Join(Topic);
+        var spokes = Enumerable.Range(0, 9).Select(_ => network.AddSilent()).ToList();
+        foreach (var spoke in spokes)
+        {
+            network.Connect(hub, spoke);
+            spoke.Inject(hub, Rpc.Subscribe(Topic));
+            spoke.Inject(hub, Rpc.Graft(Topic));
+        }
+        Assert.Equal(9, hub.R.MeshPeers(Topic).Count);
+        // Spokes 3 and 7 delivered messages first: they score higher than the rest.
+        for (var i = 1; i <= 5; i++)
+        {
+            spokes[3].Inject(hub, Rpc.Message(new PubsubMessage(spokes[3].Id, (ulong)i, Topic, "m"u8.ToArray())));
+            spokes[7].Inject(hub, Rpc.Message(new PubsubMessage(spokes[7].Id, (ulong)i, Topic, "m"u8.ToArray())));
+        }
+
+        network.Heartbeats(1);
+
+        var mesh = hub.R.MeshPeers(Topic);
+        Assert.Equal(4, mesh.Count);
+        Assert.Contains(spokes[3].Id, mesh);
+        Assert.Contains(spokes[7].Id, mesh);
+    }
+
+    [Fact]
+    public void OpportunisticGraft_WhenTheMeshMedianIsLow_GraftsBetterScoringPeers()
+    {
+        var network = new TestNetwork(12);
+        var options = new GossipSubOptions { D = 3, Dlo = 2, Dhi = 6, Dscore = 1, Dout = 0, OpportunisticGraftTicks = 3, OpportunisticGraftPeers = 2 };
+        var hub = network.Add(options);
+        var spokes = Enumerable.Range(0, 6).Select(_ => network.AddSilent()).ToList();
+        foreach (var spoke in spokes)
+        {
+            network.Connect(hub, spoke);
+            spoke.Inject(hub, Rpc.Subscribe(Topic));
+        }
+        hub.Join(Topic);
+        var outside = spokes.Where(s => !hub.R.MeshPeers(Topic).Contains(s.Id)).ToList();
+        Assert.Equal(3, outside.Count);
+        // Two peers outside the mesh deliver messages first and score about 5, above the threshold of 2.
+        foreach (var spoke in outside.Take(2))
+        {
+            for (var i = 1; i <= 6; i++) spoke.Inject(hub, Rpc.Message(new PubsubMessage(spoke.Id, (ulong)i, Topic, "m"u8.ToArray())));
+        }
+
+        network.Heartbeats(2);
+        Assert.Equal(3, hub.R.MeshPeers(Topic).Count);
+        network.Heartbeats(1);
+
+        var mesh = hub.R.MeshPeers(Topic);
+        Assert.Equal(5, mesh.Count);
+        Assert.All(outside.Take(2), s => Assert.Contains(s.Id, mesh));
+        Assert.DoesNotContain(outside[2].Id, mesh);
+    }
+
+    [Fact]
     public void Join_GraftsUpToD_AndTheGraftedPeersAcceptWhileBelowDhi()
     {
         var network = new TestNetwork();
