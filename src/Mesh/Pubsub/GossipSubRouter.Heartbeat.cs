@@ -23,7 +23,7 @@ public sealed partial class GossipSubRouter
             Counters.BrokenPromises++;
             if (_peers.TryGetValue(peer, out var state)) _scores.AddPenalty(state.Score, 1);
         });
-        _scores.Decay(now);
+        _scores.Decay(now, _peers.Values.Select(p => p.Score));
         var topics = _topics.Values.ToArray();
         foreach (var state in topics)
         {

@@ -108,7 +108,8 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
     public bool IsJoined(string topic) => _topics.TryGetValue(topic, out var state) && state.Joined;
 
     /// <summary>The peer's current score (zero when unknown).</summary>
-    public double Score(PeerId peer) => _scores.Score(peer, Now);
+    public double Score(PeerId peer) =>
+        _peers.TryGetValue(peer, out var state) ? _scores.Score(state.Score, Now) : _scores.RetainedScore(peer, Now);
 
     /// <summary>True when a backoff forbids grafting <paramref name="peer"/> on <paramref name="topic"/> now.</summary>
     public bool InBackoff(string topic, PeerId peer) => _backoff.TryGet(topic, peer, Now, out _);
@@ -146,7 +147,7 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
             topicState.Fanout.Remove(state);
             DropIfUnused(topicState);
         }
-        _scores.Disconnect(peer, Now);
+        _scores.Disconnect(peer, state.Score, Now);
     }
 
     /// <summary>Joins a topic: announces it and builds a mesh from fanout peers first, then other subscribers.</summary>

@@ -8,15 +8,15 @@ namespace Rollout.Mesh.Pubsub;
 internal sealed class MessageCache
 {
     private readonly Dictionary<MessageId, Entry> _messages = [];
-    private readonly List<PubsubMessage>[] _windows;
+    // Windows are made on first use: most routers of a simulation are idle most of the time.
+    private readonly List<PubsubMessage>?[] _windows;
     private readonly int _gossip;
     private int _newest;
 
     /// <summary>Creates a cache of <paramref name="history"/> windows, gossiping the newest <paramref name="gossip"/>.</summary>
     public MessageCache(int history, int gossip)
     {
-        _windows = new List<PubsubMessage>[history];
-        for (var i = 0; i < history; i++) _windows[i] = [];
+        _windows = new List<PubsubMessage>?[history];
         _gossip = gossip;
     }
 
@@ -26,7 +26,7 @@ internal sealed class MessageCache
     /// <summary>Adds a message to the newest window.</summary>
     public void Put(PubsubMessage message)
     {
-        if (_messages.TryAdd(message.Id, new Entry(message))) _windows[_newest].Add(message);
+        if (_messages.TryAdd(message.Id, new Entry(message))) (_windows[_newest] ??= []).Add(message);
     }
 
     /// <summary>The message with that ID, if still cached.</summary>
@@ -48,7 +48,9 @@ internal sealed class MessageCache
         var ids = new List<MessageId>();
         for (var i = 0; i < _gossip; i++)
         {
-            foreach (var message in _windows[(_newest - i + _windows.Length) % _windows.Length])
+            var window = _windows[(_newest - i + _windows.Length) % _windows.Length];
+            if (window is null) continue;
+            foreach (var message in window)
             {
                 if (message.Topic == topic) ids.Add(message.Id);
             }
@@ -61,7 +63,7 @@ internal sealed class MessageCache
     {
         for (var i = 0; i < _gossip; i++)
         {
-            if (_windows[(_newest - i + _windows.Length) % _windows.Length].Count > 0) return true;
+            if (_windows[(_newest - i + _windows.Length) % _windows.Length]?.Count > 0) return true;
         }
         return false;
     }
@@ -70,8 +72,10 @@ internal sealed class MessageCache
     public void Shift()
     {
         _newest = (_newest + 1) % _windows.Length;
-        foreach (var message in _windows[_newest]) _messages.Remove(message.Id);
-        _windows[_newest].Clear();
+        var oldest = _windows[_newest];
+        if (oldest is null) return;
+        foreach (var message in oldest) _messages.Remove(message.Id);
+        _windows[_newest] = null;
     }
 
     private sealed class Entry(PubsubMessage message)

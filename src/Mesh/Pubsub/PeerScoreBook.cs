@@ -5,39 +5,38 @@ namespace Rollout.Mesh.Pubsub;
 /// <summary>
 /// GossipSub v1.1 peer scores of every peer a router knows, with decay of the counters. The score is
 /// <c>Σ topics [w1·min(meshTime, cap) + w2·firstDeliveries + w4·invalid²] + w5·app + w7·max(0, penalty − threshold)²</c>.
-/// Owned by one router.
+/// A connected peer's state lives in its <see cref="PeerState"/>; this book keeps only the states
+/// of disconnected peers that carry a penalty, for <see cref="PeerScoreParams.RetainScore"/>, so a
+/// simulation's routers hold no second table of every peer. Owned by one router.
 /// </summary>
 internal sealed class PeerScoreBook(PeerScoreParams parameters, long start)
 {
-    private readonly Dictionary<PeerId, PeerScoreState> _states = [];
+    private readonly Dictionary<PeerId, PeerScoreState> _retained = [];
     private long _lastDecay = start;
 
-    /// <summary>States held (connected plus retained).</summary>
-    public int Count => _states.Count;
+    /// <summary>States of disconnected peers held.</summary>
+    public int Retained => _retained.Count;
 
-    /// <summary>The state of a peer, created (or revived after a disconnect) on first use.</summary>
+    /// <summary>The state of a connecting peer: the retained one when it left recently with a penalty, else a new one.</summary>
     public PeerScoreState Connect(PeerId peer, double appScore)
     {
-        if (!_states.TryGetValue(peer, out var state))
-        {
-            state = new PeerScoreState();
-            _states.Add(peer, state);
-        }
+        if (!_retained.Remove(peer, out var state)) state = new PeerScoreState();
         state.RetainUntil = long.MaxValue;
         state.AppScore = appScore;
         return state;
     }
 
-    /// <summary>Starts the retention clock of a peer that disconnected; mesh time stops counting.</summary>
-    public void Disconnect(PeerId peer, long now)
+    /// <summary>A peer disconnected: mesh time stops, and a state carrying a penalty is retained.</summary>
+    public void Disconnect(PeerId peer, PeerScoreState state, long now)
     {
-        if (!_states.TryGetValue(peer, out var state)) return;
-        state.RetainUntil = now + parameters.RetainScore.Ticks;
         foreach (var topic in state.Topics) topic.GraftedAt = -1;
+        if (state.BehaviourPenalty == 0 && state.Topics.All(t => t.InvalidDeliveries == 0)) return;
+        state.RetainUntil = now + parameters.RetainScore.Ticks;
+        _retained[peer] = state;
     }
 
-    /// <summary>The score of a peer at <paramref name="now"/>; zero for an unknown peer.</summary>
-    public double Score(PeerId peer, long now) => _states.TryGetValue(peer, out var state) ? Score(state, now) : 0;
+    /// <summary>The score of a disconnected peer at <paramref name="now"/>; zero when nothing is retained.</summary>
+    public double RetainedScore(PeerId peer, long now) => _retained.TryGetValue(peer, out var state) ? Score(state, now) : 0;
 
     /// <summary>The score of a state at <paramref name="now"/>.</summary>
     public double Score(PeerScoreState state, long now)
@@ -78,8 +77,8 @@ internal sealed class PeerScoreBook(PeerScoreParams parameters, long start)
     /// <summary>The peer left our mesh of the topic (P1 stops).</summary>
     public static void Prune(PeerScoreState state, string topic) => state.Topic(topic).GraftedAt = -1;
 
-    /// <summary>Applies one decay step per whole interval since the last, and drops states retained past their time.</summary>
-    public void Decay(long now)
+    /// <summary>Applies one decay step per whole interval since the last to the connected and retained states, and drops states retained past their time.</summary>
+    public void Decay(long now, IEnumerable<PeerScoreState> connected)
     {
         var steps = (now - _lastDecay) / parameters.DecayInterval.Ticks;
         if (steps <= 0) return;
@@ -88,23 +87,25 @@ internal sealed class PeerScoreBook(PeerScoreParams parameters, long start)
         var behaviour = Math.Pow(parameters.BehaviourPenaltyDecay, stepCount);
         var first = Math.Pow(parameters.FirstMessageDeliveriesDecay, stepCount);
         var invalid = Math.Pow(parameters.InvalidMessageDeliveriesDecay, stepCount);
+        foreach (var state in connected) Decay(state, behaviour, first, invalid);
         List<PeerId>? expired = null;
-        foreach (var (peer, state) in _states)
+        foreach (var (peer, state) in _retained)
         {
-            if (state.RetainUntil <= now)
-            {
-                (expired ??= []).Add(peer);
-                continue;
-            }
-            state.BehaviourPenalty = ToZero(state.BehaviourPenalty * behaviour);
-            foreach (var topic in state.Topics)
-            {
-                topic.FirstDeliveries = ToZero(topic.FirstDeliveries * first);
-                topic.InvalidDeliveries = ToZero(topic.InvalidDeliveries * invalid);
-            }
+            if (state.RetainUntil <= now) (expired ??= []).Add(peer);
+            else Decay(state, behaviour, first, invalid);
         }
         if (expired is null) return;
-        foreach (var peer in expired) _states.Remove(peer);
+        foreach (var peer in expired) _retained.Remove(peer);
+    }
+
+    private void Decay(PeerScoreState state, double behaviour, double first, double invalid)
+    {
+        state.BehaviourPenalty = ToZero(state.BehaviourPenalty * behaviour);
+        foreach (var topic in state.Topics)
+        {
+            topic.FirstDeliveries = ToZero(topic.FirstDeliveries * first);
+            topic.InvalidDeliveries = ToZero(topic.InvalidDeliveries * invalid);
+        }
     }
 
     private double ToZero(double value) => value < parameters.DecayToZero ? 0 : value;

@@ -89,6 +89,25 @@ public sealed class ScoringTests
     }
 
     [Fact]
+    public void Score_OfADisconnectedPeer_IsForgottenAfterTheRetentionTime()
+    {
+        var network = new TestNetwork();
+        var node = network.Add(validator: _ => false);
+        var sender = network.AddSilent();
+        network.Connect(sender, node);
+        node.Join(Topic);
+        sender.Inject(node, Rpc.Message(new PubsubMessage(sender.Id, 1, Topic, "x"u8.ToArray())));
+        network.Disconnect(sender.Id, node.Id);
+        network.Heartbeats(30);
+        Assert.True(node.R.Score(sender.Id) < 0);
+
+        network.Heartbeats(31);
+        network.Connect(sender, node);
+
+        Assert.Equal(0, node.R.Score(sender.Id));
+    }
+
+    [Fact]
     public void Options_RejectDegreesThatBreakTheSpec()
     {
         Assert.Throws<ArgumentException>(() => new GossipSubOptions { Dlo = 7 }.Validate());
