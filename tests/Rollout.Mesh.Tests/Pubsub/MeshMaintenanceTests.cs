@@ -37,6 +37,25 @@ public sealed class MeshMaintenanceTests
     }
 
     [Fact]
+    public void SameSeed_GivesTheSameMeshes_SoSimulationsReplay()
+    {
+        static List<string> Run()
+        {
+            var network = new TestNetwork(77);
+            var nodes = Enumerable.Range(0, 20).Select(_ => network.Add()).ToList();
+            network.ConnectAll(nodes);
+            foreach (var node in nodes) node.Join(Topic);
+            network.Heartbeats(5);
+            nodes[3].R.Publish(Topic, "r"u8.ToArray());
+            network.Run();
+            network.Heartbeats(2);
+            return [.. nodes.Select(n => string.Join(',', n.R.MeshPeers(Topic).Select(p => p.Text)))];
+        }
+
+        Assert.Equal(Run(), Run());
+    }
+
+    [Fact]
     public void Heartbeat_MeshAboveDhi_PrunesToDKeepingDoutOutboundAndHandsOnPeers()
     {
         var network = new TestNetwork();
