@@ -15,16 +15,26 @@ public sealed class PeerId : IEquatable<PeerId>
     /// <summary>The longest key libp2p inlines with the identity hash.</summary>
     public const int MaxInlineKeyLength = 42;
 
-    private readonly byte[] _multihash;
+    /// <summary>Protobuf prefix of an Ed25519 libp2p PublicKey: field 1 (Type) = 1, field 2 (Data) of 32 bytes.</summary>
+    private static ReadOnlySpan<byte> Ed25519ProtobufPrefix => [0x08, 0x01, 0x12, 0x20];
 
-    private PeerId(byte[] multihash, string text)
+    private readonly byte[] _multihash;
+    private readonly int _hash;
+
+    // The text is made on first use: a simulator holds hundreds of thousands of IDs and rarely prints them.
+    private string? _text;
+
+    private PeerId(byte[] multihash, string? text)
     {
         _multihash = multihash;
-        Text = text;
+        _text = text;
+        var hash = new HashCode();
+        hash.AddBytes(multihash);
+        _hash = hash.ToHashCode();
     }
 
     /// <summary>The Base58 text form.</summary>
-    public string Text { get; }
+    public string Text => _text ??= Base58.Encode(_multihash);
 
     /// <summary>The raw multihash bytes (code, length, digest).</summary>
     public ReadOnlySpan<byte> Multihash => _multihash;
@@ -60,7 +70,7 @@ public sealed class PeerId : IEquatable<PeerId>
                 return false;
             case Sha256Code or IdentityCode:
                 var bytes = multihash.ToArray();
-                peerId = new PeerId(bytes, Base58.Encode(bytes));
+                peerId = new PeerId(bytes, null);
                 error = "";
                 return true;
             default:
@@ -89,11 +99,37 @@ public sealed class PeerId : IEquatable<PeerId>
     public override bool Equals(object? obj) => Equals(obj as PeerId);
 
     /// <inheritdoc/>
-    public override int GetHashCode()
+    public override int GetHashCode() => _hash;
+
+    /// <summary>
+    /// The peer ID of an Ed25519 public key: the identity multihash of the protobuf-encoded libp2p
+    /// PublicKey {Type = Ed25519 (1), Data = the 32 key bytes}, as js-libp2p and go-libp2p derive it.
+    /// </summary>
+    public static PeerId FromEd25519PublicKey(ReadOnlySpan<byte> publicKey)
     {
-        var hash = new HashCode();
-        hash.AddBytes(_multihash);
-        return hash.ToHashCode();
+        if (publicKey.Length != Ed25519KeyPair.PublicKeyLength)
+        {
+            throw new ArgumentException($"an Ed25519 public key holds 32 bytes, not {publicKey.Length}", nameof(publicKey));
+        }
+        var bytes = new byte[2 + 4 + 32];
+        bytes[0] = IdentityCode;
+        bytes[1] = 4 + 32;
+        Ed25519ProtobufPrefix.CopyTo(bytes.AsSpan(2));
+        publicKey.CopyTo(bytes.AsSpan(6));
+        return new PeerId(bytes, null);
+    }
+
+    /// <summary>The Ed25519 public key inlined in this peer ID, when it is the identity form of one.</summary>
+    public bool TryGetEd25519PublicKey(out ReadOnlySpan<byte> publicKey)
+    {
+        var bytes = _multihash.AsSpan();
+        if (bytes.Length == 38 && bytes[0] == IdentityCode && bytes[2..6].SequenceEqual(Ed25519ProtobufPrefix))
+        {
+            publicKey = bytes[6..];
+            return true;
+        }
+        publicKey = default;
+        return false;
     }
 
     /// <inheritdoc/>

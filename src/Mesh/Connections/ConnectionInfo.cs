@@ -1,0 +1,23 @@
+using Rollout.Mesh.Identity;
+using Rollout.Mesh.Transport;
+
+namespace Rollout.Mesh.Connections;
+
+/// <summary>One open connection as the connection manager sees it. Owned by the manager.</summary>
+public sealed class ConnectionInfo(PeerId peer, ConnectionDirection direction, long openedAt)
+{
+    /// <summary>The remote peer.</summary>
+    public PeerId Peer { get; } = peer;
+
+    /// <summary>Who dialed.</summary>
+    public ConnectionDirection Direction { get; } = direction;
+
+    /// <summary>When it opened (UTC ticks).</summary>
+    public long OpenedAt { get; } = openedAt;
+
+    /// <summary>When anything last happened on it (UTC ticks).</summary>
+    public long LastActivity { get; internal set; } = openedAt;
+
+    /// <summary>Streams open on it.</summary>
+    public int Streams { get; internal set; }
+}

@@ -1,0 +1,186 @@
+using Rollout.Mesh.Identity;
+
+namespace Rollout.Mesh.Pubsub;
+
+/// <summary>Handling of incoming RPCs.</summary>
+public sealed partial class GossipSubRouter
+{
+    /// <inheritdoc/>
+    public void OnReceived(PeerId from, PubsubRpc message)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(message);
+        if (!_peers.TryGetValue(from, out var peer)) return;
+        var now = Now;
+        var score = _scores.Score(peer.Score, now);
+        // Graylisted: everything it says is ignored, so it costs us nothing.
+        if (score < _options.Thresholds.Graylist)
+        {
+            Counters.GraylistedRpcs++;
+            return;
+        }
+        foreach (var change in message.Subscriptions) HandleSubscription(peer, change);
+        foreach (var received in message.Messages) HandleMessage(peer, received, now);
+        if (score >= _options.Thresholds.Gossip)
+        {
+            foreach (var ihave in message.IHave) HandleIHave(peer, ihave, now);
+            if (message.IWant.Count > 0) HandleIWant(peer, message.IWant);
+        }
+        foreach (var topic in message.Graft) HandleGraft(peer, topic, score, now);
+        foreach (var prune in message.Prune) HandlePrune(peer, prune, score, now);
+        _outbox.Flush(_network);
+    }
+
+    private void HandleSubscription(PeerState peer, SubscriptionChange change)
+    {
+        var state = Topic(change.Topic);
+        if (change.Subscribe)
+        {
+            if (state.Subscribers.Add(peer)) peer.Topics = [.. peer.Topics, change.Topic];
+            return;
+        }
+        state.Subscribers.Remove(peer);
+        peer.Topics = [.. peer.Topics.Where(t => t != change.Topic)];
+        if (state.Mesh.Remove(peer))
+        {
+            Counters.MeshRemoved++;
+            PeerScoreBook.Prune(peer.Score, change.Topic);
+        }
+        state.Fanout.Remove(peer);
+        DropIfUnused(state);
+    }
+
+    private void HandleMessage(PeerState peer, PubsubMessage message, long now)
+    {
+        if (!_seen.Add(message.Id, now))
+        {
+            Counters.Duplicates++;
+            return;
+        }
+        _promises.Delivered(message.Id);
+        if (message.Author.Equals(Self)) return;
+        if (_validator is not null && !_validator(message))
+        {
+            _scores.InvalidDelivery(peer.Score, message.Topic);
+            Counters.Invalid++;
+            return;
+        }
+        if (!_topics.TryGetValue(message.Topic, out var state) || !state.Joined)
+        {
+            // Not ours: nothing to deliver to and no mesh to forward on.
+            return;
+        }
+        _scores.FirstDelivery(peer.Score, message.Topic);
+        _cache.Put(message);
+        Counters.Delivered++;
+        Delivered?.Invoke(message);
+        foreach (var next in state.Mesh)
+        {
+            if (next != peer && !next.Id.Equals(message.Author)) _outbox.Message(next.Id, message);
+        }
+    }
+
+    private void HandleIHave(PeerState peer, ControlIHave ihave, long now)
+    {
+        if (++peer.IHavesThisHeartbeat > _options.MaxIHaveMessages) return;
+        if (peer.AskedThisHeartbeat >= _options.MaxIHaveLength) return;
+        if (!_topics.TryGetValue(ihave.Topic, out var state) || !state.Joined) return;
+        var deadline = now + _options.IWantFollowupTime.Ticks;
+        foreach (var id in ihave.MessageIds)
+        {
+            if (peer.AskedThisHeartbeat >= _options.MaxIHaveLength) break;
+            if (_seen.Contains(id) || _promises.IsPromised(id)) continue;
+            peer.AskedThisHeartbeat++;
+            _promises.Add(id, peer.Id, deadline);
+            _outbox.IWant(peer.Id, id);
+            Counters.IWantRequested++;
+        }
+    }
+
+    private void HandleIWant(PeerState peer, IReadOnlyList<MessageId> ids)
+    {
+        foreach (var id in ids)
+        {
+            var message = _cache.GetForPeer(id, peer, _options.GossipRetransmission);
+            if (message is not null) _outbox.Message(peer.Id, message);
+        }
+    }
+
+    private void HandleGraft(PeerState peer, string topic, double score, long now)
+    {
+        // A GRAFT for a topic we did not join is ignored rather than answered (spam hardening).
+        if (!_topics.TryGetValue(topic, out var state) || !state.Joined) return;
+        if (state.Mesh.Contains(peer)) return;
+        if (_backoff.TryGet(topic, peer.Id, now, out var until))
+        {
+            // Grafting inside the backoff: penalised, twice when it comes right after the prune (flooding).
+            var penalty = now < until - _options.PruneBackoff.Ticks + _options.GraftFloodThreshold.Ticks ? 2 : 1;
+            _scores.AddPenalty(peer.Score, penalty);
+            Counters.BackoffViolations++;
+            RefuseGraft(state, peer, now, peerExchange: false);
+            return;
+        }
+        if (score < 0)
+        {
+            RefuseGraft(state, peer, now, peerExchange: false);
+            return;
+        }
+        // A node without a mesh (a bootstrap) answers every GRAFT with PX; others refuse inbound grafts only when full.
+        if (_options.Dhi == 0 || (state.Mesh.Count >= _options.Dhi && !peer.Outbound))
+        {
+            RefuseGraft(state, peer, now, peerExchange: true);
+            return;
+        }
+        state.Mesh.Add(peer);
+        Counters.MeshAdded++;
+        PeerScoreBook.Graft(peer.Score, topic, now);
+    }
+
+    private void RefuseGraft(TopicState state, PeerState peer, long now, bool peerExchange)
+    {
+        _backoff.Add(state.Name, peer.Id, now + _options.PruneBackoff.Ticks);
+        SendPrune(peer, MakePrune(state, peer, _options.PruneBackoff, peerExchange));
+    }
+
+    private void SendPrune(PeerState peer, ControlPrune prune)
+    {
+        Counters.PrunesSent++;
+        Counters.PeerExchangeRecordsSent += prune.Peers.Count;
+        _outbox.Prune(peer.Id, prune);
+    }
+
+    private void HandlePrune(PeerState peer, ControlPrune prune, double score, long now)
+    {
+        if (_topics.TryGetValue(prune.Topic, out var state) && state.Mesh.Remove(peer))
+        {
+            Counters.MeshRemoved++;
+            PeerScoreBook.Prune(peer.Score, prune.Topic);
+        }
+        var backoff = prune.Backoff > TimeSpan.Zero ? prune.Backoff : _options.PruneBackoff;
+        _backoff.Add(prune.Topic, peer.Id, now + backoff.Ticks);
+        if (prune.Peers.Count == 0 || !_options.PeerExchange) return;
+        // PX only from peers we trust enough (in practice the allow-listed bootstraps).
+        if (score < _options.Thresholds.AcceptPeerExchange) return;
+        var dialed = 0;
+        foreach (var record in prune.Peers)
+        {
+            if (dialed >= _options.PrunePeers) break;
+            if (record.PeerId.Equals(Self) || _peers.ContainsKey(record.PeerId) || !record.Verify()) continue;
+            _network.Connect(record);
+            Counters.PeerExchangeDials++;
+            dialed++;
+        }
+    }
+
+    private ControlPrune MakePrune(TopicState state, PeerState pruned, TimeSpan backoff, bool peerExchange)
+    {
+        if (!peerExchange || !_options.PeerExchange || _options.PrunePeers == 0)
+        {
+            return new ControlPrune(state.Name, [], backoff);
+        }
+        var now = Now;
+        var picked = state.Subscribers.Sample(_options.PrunePeers, _random,
+            peer => peer != pruned && peer.Record is not null && _scores.Score(peer.Score, now) >= 0);
+        return new ControlPrune(state.Name, [.. picked.Select(peer => peer.Record!)], backoff);
+    }
+}

@@ -1,0 +1,244 @@
+using Rollout.Mesh.Identity;
+using Rollout.Mesh.Transport;
+
+namespace Rollout.Mesh.Pubsub;
+
+/// <summary>
+/// A GossipSub v1.1 router: per-topic meshes kept between Dlo and Dhi, fanout, GRAFT/PRUNE with peer
+/// exchange and backoff, IHAVE/IWANT gossip, a seen cache, flood publishing and peer scoring.
+/// It owns no timer and no thread: the host delivers connection events and RPCs through
+/// <see cref="IPeerNetworkHandler{TMessage}"/>, calls <see cref="Heartbeat"/> every
+/// <see cref="GossipSubOptions.HeartbeatInterval"/>, and every call runs to completion on the
+/// caller's thread. Not thread-safe: one host thread (or the simulator's loop) owns it.
+/// </summary>
+public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
+{
+    private readonly GossipSubOptions _options;
+    private static readonly IReadOnlySet<PeerId> NoPeers = new HashSet<PeerId>();
+
+    private readonly IPeerNetwork<PubsubRpc> _network;
+    private readonly TimeProvider _time;
+    private readonly Random _random;
+    private readonly IReadOnlySet<PeerId> _allowList;
+    private readonly Func<PubsubMessage, bool>? _validator;
+    private readonly Dictionary<PeerId, PeerState> _peers = [];
+    private readonly Dictionary<string, TopicState> _topics = [];
+    private readonly PeerScoreBook _scores;
+    private readonly SeenCache _seen;
+    private readonly MessageCache _cache;
+    private readonly GossipPromises _promises = new();
+    private readonly BackoffTable _backoff = new();
+    private readonly Outbox _outbox = new();
+    private ulong _sequence;
+    private long _heartbeats;
+
+    /// <summary>Creates a router for <paramref name="self"/>.</summary>
+    /// <param name="self">This node's peer ID.</param>
+    /// <param name="options">Protocol parameters; validated here.</param>
+    /// <param name="network">Where RPCs and dial requests go.</param>
+    /// <param name="time">The only clock the router reads.</param>
+    /// <param name="random">Peer selection randomness; a simulator passes one seeded instance shared by all routers.</param>
+    /// <param name="allowList">Peers (bootstraps) given <see cref="PeerScoreParams.AllowListedScore"/>, so their PX is accepted.</param>
+    /// <param name="validator">Application validation; a message it rejects is dropped and counts against the sender.</param>
+    public GossipSubRouter(
+        PeerId self,
+        GossipSubOptions options,
+        IPeerNetwork<PubsubRpc> network,
+        TimeProvider time,
+        Random random,
+        IReadOnlySet<PeerId>? allowList = null,
+        Func<PubsubMessage, bool>? validator = null)
+    {
+        ArgumentNullException.ThrowIfNull(self);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(random);
+        options.Validate();
+        Self = self;
+        _options = options;
+        _network = network;
+        _time = time;
+        _random = random;
+        _allowList = allowList ?? NoPeers;
+        _validator = validator;
+        _scores = new PeerScoreBook(options.Score, time.GetUtcNow().UtcTicks);
+        _seen = new SeenCache(options.SeenTtl);
+        _cache = new MessageCache(options.HistoryLength, options.HistoryGossip);
+    }
+
+    /// <summary>This node's peer ID.</summary>
+    public PeerId Self { get; }
+
+    /// <summary>The options in force.</summary>
+    public GossipSubOptions Options => _options;
+
+    /// <summary>Called once for every new valid message on a joined topic, own messages included.</summary>
+    public Action<PubsubMessage>? Delivered { get; set; }
+
+    /// <summary>Running totals (mesh churn, PX, deliveries, penalties).</summary>
+    public GossipSubCounters Counters { get; } = new();
+
+    /// <summary>Heartbeats run so far.</summary>
+    public long Heartbeats => _heartbeats;
+
+    /// <summary>Connected peers.</summary>
+    public IEnumerable<PeerId> ConnectedPeers => _peers.Keys;
+
+    /// <summary>Number of connected peers.</summary>
+    public int ConnectedCount => _peers.Count;
+
+    /// <summary>Message IDs currently in the seen cache.</summary>
+    public int SeenCount => _seen.Count;
+
+    private long Now => _time.GetUtcNow().UtcTicks;
+
+    /// <summary>Our mesh peers on a topic (empty when not joined).</summary>
+    public IReadOnlyList<PeerId> MeshPeers(string topic) =>
+        _topics.TryGetValue(topic, out var state) ? [.. state.Mesh.Select(p => p.Id)] : [];
+
+    /// <summary>Our fanout peers on a topic.</summary>
+    public IReadOnlyList<PeerId> FanoutPeers(string topic) =>
+        _topics.TryGetValue(topic, out var state) ? [.. state.Fanout.Select(p => p.Id)] : [];
+
+    /// <summary>Topics this router joined.</summary>
+    public IEnumerable<string> JoinedTopics => _topics.Values.Where(t => t.Joined).Select(t => t.Name);
+
+    /// <summary>True when we joined the topic.</summary>
+    public bool IsJoined(string topic) => _topics.TryGetValue(topic, out var state) && state.Joined;
+
+    /// <summary>The peer's current score (zero when unknown).</summary>
+    public double Score(PeerId peer) =>
+        _peers.TryGetValue(peer, out var state) ? _scores.Score(state.Score, Now) : _scores.RetainedScore(peer, Now);
+
+    /// <summary>True when a backoff forbids grafting <paramref name="peer"/> on <paramref name="topic"/> now.</summary>
+    public bool InBackoff(string topic, PeerId peer) => _backoff.TryGet(topic, peer, Now, out _);
+
+    /// <summary>Messages in the message cache.</summary>
+    public int CachedMessages => _cache.Count;
+
+    /// <inheritdoc/>
+    public void OnConnected(PeerId peer, ConnectionDirection direction, SignedPeerRecord? record)
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        if (peer.Equals(Self) || _peers.ContainsKey(peer)) return;
+        if (record is not null && (!record.PeerId.Equals(peer) || !record.Verify())) record = null;
+        var score = _scores.Connect(peer, _allowList.Contains(peer) ? _options.Score.AllowListedScore : 0);
+        var state = new PeerState(peer, direction, record, score);
+        _peers.Add(peer, state);
+        // The hello: our subscriptions, so the peer can graft us.
+        foreach (var topic in _topics.Values)
+        {
+            if (topic.Joined) _outbox.Subscription(peer, new SubscriptionChange(topic.Name, true));
+        }
+        _outbox.Flush(_network);
+    }
+
+    /// <inheritdoc/>
+    public void OnDisconnected(PeerId peer)
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        if (!_peers.Remove(peer, out var state)) return;
+        foreach (var topic in state.Topics)
+        {
+            if (!_topics.TryGetValue(topic, out var topicState)) continue;
+            topicState.Subscribers.Remove(state);
+            if (topicState.Mesh.Remove(state)) Counters.MeshRemoved++;
+            topicState.Fanout.Remove(state);
+            DropIfUnused(topicState);
+        }
+        _scores.Disconnect(peer, state.Score, Now);
+    }
+
+    /// <summary>Joins a topic: announces it and builds a mesh from fanout peers first, then other subscribers.</summary>
+    public void Join(string topic)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(topic);
+        var state = Topic(topic);
+        if (state.Joined) return;
+        state.Joined = true;
+        foreach (var peer in _peers.Keys) _outbox.Subscription(peer, new SubscriptionChange(topic, true));
+        var now = Now;
+        foreach (var peer in state.Fanout)
+        {
+            if (state.Mesh.Count >= _options.D) break;
+            if (CanGraft(state, peer, now)) Graft(state, peer, now);
+        }
+        state.Fanout.Clear();
+        state.LastPublished = long.MinValue;
+        if (state.Mesh.Count < _options.D) FillMesh(state, _options.D - state.Mesh.Count, now);
+        _outbox.Flush(_network);
+    }
+
+    /// <summary>Leaves a topic: prunes the mesh (with the unsubscribe backoff) and announces it.</summary>
+    public void Leave(string topic)
+    {
+        if (!_topics.TryGetValue(topic, out var state) || !state.Joined) return;
+        state.Joined = false;
+        var now = Now;
+        foreach (var peer in state.Mesh)
+        {
+            PeerScoreBook.Prune(peer.Score, topic);
+            _backoff.Add(topic, peer.Id, now + _options.UnsubscribeBackoff.Ticks);
+            SendPrune(peer, MakePrune(state, peer, _options.UnsubscribeBackoff, peerExchange: true));
+        }
+        Counters.MeshRemoved += state.Mesh.Count;
+        state.Mesh.Clear();
+        foreach (var peer in _peers.Keys) _outbox.Subscription(peer, new SubscriptionChange(topic, false));
+        DropIfUnused(state);
+        _outbox.Flush(_network);
+    }
+
+    /// <summary>Publishes <paramref name="data"/> on a topic and returns the message sent.</summary>
+    public PubsubMessage Publish(string topic, ReadOnlyMemory<byte> data)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(topic);
+        var message = new PubsubMessage(Self, ++_sequence, topic, data);
+        var now = Now;
+        _seen.Add(message.Id, now);
+        _cache.Put(message);
+        var state = Topic(topic);
+        if (_options.FloodPublish)
+        {
+            foreach (var peer in state.Subscribers)
+            {
+                if (_scores.Score(peer.Score, now) >= _options.Thresholds.Publish) _outbox.Message(peer.Id, message);
+            }
+        }
+        else if (state.Joined)
+        {
+            foreach (var peer in state.Mesh) _outbox.Message(peer.Id, message);
+        }
+        else
+        {
+            if (state.Fanout.Count == 0) FillFanout(state, now);
+            foreach (var peer in state.Fanout) _outbox.Message(peer.Id, message);
+        }
+        if (!state.Joined) state.LastPublished = now;
+        if (state.Joined)
+        {
+            Counters.Delivered++;
+            Delivered?.Invoke(message);
+        }
+        _outbox.Flush(_network);
+        return message;
+    }
+
+    private TopicState Topic(string topic)
+    {
+        if (!_topics.TryGetValue(topic, out var state))
+        {
+            state = new TopicState(topic);
+            _topics.Add(topic, state);
+        }
+        return state;
+    }
+
+    private void DropIfUnused(TopicState state)
+    {
+        if (!state.Joined && state.Subscribers.Count == 0 && state.Fanout.Count == 0 && state.LastPublished == long.MinValue)
+        {
+            _topics.Remove(state.Name);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+namespace Rollout.Mesh.Pubsub;
+
+/// <summary>
+/// A set with O(1) add, remove and random pick: a bootstrap's topic holds thousands of subscribers
+/// and answers every GRAFT with a random handful of them, so scanning the set each time would not scale.
+/// </summary>
+internal sealed class IndexedSet<T> : IEnumerable<T>
+    where T : class
+{
+    private readonly List<T> _items = [];
+    private readonly Dictionary<T, int> _index = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Items held.</summary>
+    public int Count => _items.Count;
+
+    /// <summary>The item at a position (positions change on removal).</summary>
+    public T this[int position] => _items[position];
+
+    /// <summary>Adds an item; false when present.</summary>
+    public bool Add(T item)
+    {
+        if (!_index.TryAdd(item, _items.Count)) return false;
+        _items.Add(item);
+        return true;
+    }
+
+    /// <summary>Removes an item by moving the last one into its place; false when absent.</summary>
+    public bool Remove(T item)
+    {
+        if (!_index.Remove(item, out var position)) return false;
+        var last = _items[^1];
+        _items.RemoveAt(_items.Count - 1);
+        if (position < _items.Count)
+        {
+            _items[position] = last;
+            _index[last] = position;
+        }
+        return true;
+    }
+
+    /// <summary>True when the item is held.</summary>
+    public bool Contains(T item) => _index.ContainsKey(item);
+
+    /// <summary>Up to <paramref name="count"/> distinct items passing <paramref name="filter"/>, chosen at random;
+    /// on a large set it draws at most four times <paramref name="count"/> positions rather than scanning.</summary>
+    public List<T> Sample(int count, Random random, Func<T, bool> filter)
+    {
+        var picked = new List<T>(Math.Min(count, _items.Count));
+        if (count <= 0) return picked;
+        if (_items.Count <= count * 4)
+        {
+            var all = _items.ToArray();
+            random.Shuffle(all);
+            foreach (var item in all)
+            {
+                if (picked.Count == count) break;
+                if (filter(item)) picked.Add(item);
+            }
+            return picked;
+        }
+        var tried = new HashSet<int>();
+        for (var attempt = 0; attempt < count * 4 && picked.Count < count; attempt++)
+        {
+            var position = random.Next(_items.Count);
+            if (tried.Add(position) && filter(_items[position])) picked.Add(_items[position]);
+        }
+        return picked;
+    }
+
+    /// <inheritdoc/>
+    public List<T>.Enumerator GetEnumerator() => _items.GetEnumerator();
+
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => _items.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => _items.GetEnumerator();
+}

@@ -1,0 +1,112 @@
+using Rollout.Mesh.Identity;
+
+namespace Rollout.Mesh.Pubsub;
+
+/// <summary>
+/// GossipSub v1.1 peer scores of every peer a router knows, with decay of the counters. The score is
+/// <c>Σ topics [w1·min(meshTime, cap) + w2·firstDeliveries + w4·invalid²] + w5·app + w7·max(0, penalty − threshold)²</c>.
+/// A connected peer's state lives in its <see cref="PeerState"/>; this book keeps only the states
+/// of disconnected peers that carry a penalty, for <see cref="PeerScoreParams.RetainScore"/>, so a
+/// simulation's routers hold no second table of every peer. Owned by one router.
+/// </summary>
+internal sealed class PeerScoreBook(PeerScoreParams parameters, long start)
+{
+    private readonly Dictionary<PeerId, PeerScoreState> _retained = [];
+    private long _lastDecay = start;
+
+    /// <summary>States of disconnected peers held.</summary>
+    public int Retained => _retained.Count;
+
+    /// <summary>The state of a connecting peer: the retained one when it left recently with a penalty, else a new one.</summary>
+    public PeerScoreState Connect(PeerId peer, double appScore)
+    {
+        if (!_retained.Remove(peer, out var state)) state = new PeerScoreState();
+        state.RetainUntil = long.MaxValue;
+        state.AppScore = appScore;
+        return state;
+    }
+
+    /// <summary>A peer disconnected: mesh time stops, and a state carrying a penalty is retained.</summary>
+    public void Disconnect(PeerId peer, PeerScoreState state, long now)
+    {
+        foreach (var topic in state.Topics) topic.GraftedAt = -1;
+        if (state.BehaviourPenalty == 0 && state.Topics.All(t => t.InvalidDeliveries == 0)) return;
+        state.RetainUntil = now + parameters.RetainScore.Ticks;
+        _retained[peer] = state;
+    }
+
+    /// <summary>The score of a disconnected peer at <paramref name="now"/>; zero when nothing is retained.</summary>
+    public double RetainedScore(PeerId peer, long now) => _retained.TryGetValue(peer, out var state) ? Score(state, now) : 0;
+
+    /// <summary>The score of a state at <paramref name="now"/>.</summary>
+    public double Score(PeerScoreState state, long now)
+    {
+        double score = 0;
+        foreach (var topic in state.Topics)
+        {
+            if (topic.GraftedAt >= 0)
+            {
+                var quanta = (double)(now - topic.GraftedAt) / parameters.TimeInMeshQuantum.Ticks;
+                score += parameters.TimeInMeshWeight * Math.Min(quanta, parameters.TimeInMeshCap);
+            }
+            score += parameters.FirstMessageDeliveriesWeight * topic.FirstDeliveries;
+            score += parameters.InvalidMessageDeliveriesWeight * topic.InvalidDeliveries * topic.InvalidDeliveries;
+        }
+        score += parameters.AppSpecificWeight * state.AppScore;
+        var excess = state.BehaviourPenalty - parameters.BehaviourPenaltyThreshold;
+        if (excess > 0) score += parameters.BehaviourPenaltyWeight * excess * excess;
+        return score;
+    }
+
+    /// <summary>Adds to a peer's behaviour penalty (P7).</summary>
+    public void AddPenalty(PeerScoreState state, double count) => state.BehaviourPenalty += count;
+
+    /// <summary>Counts a message the peer delivered first (P2).</summary>
+    public void FirstDelivery(PeerScoreState state, string topic)
+    {
+        var counters = state.Topic(topic);
+        counters.FirstDeliveries = Math.Min(counters.FirstDeliveries + 1, parameters.FirstMessageDeliveriesCap);
+    }
+
+    /// <summary>Counts an invalid message the peer sent (P4).</summary>
+    public void InvalidDelivery(PeerScoreState state, string topic) => state.Topic(topic).InvalidDeliveries += 1;
+
+    /// <summary>The peer entered our mesh of the topic (P1 starts).</summary>
+    public static void Graft(PeerScoreState state, string topic, long now) => state.Topic(topic).GraftedAt = now;
+
+    /// <summary>The peer left our mesh of the topic (P1 stops).</summary>
+    public static void Prune(PeerScoreState state, string topic) => state.Topic(topic).GraftedAt = -1;
+
+    /// <summary>Applies one decay step per whole interval since the last to the connected and retained states, and drops states retained past their time.</summary>
+    public void Decay(long now, IEnumerable<PeerScoreState> connected)
+    {
+        var steps = (now - _lastDecay) / parameters.DecayInterval.Ticks;
+        if (steps <= 0) return;
+        _lastDecay += steps * parameters.DecayInterval.Ticks;
+        var stepCount = (int)Math.Min(steps, 10_000);
+        var behaviour = Math.Pow(parameters.BehaviourPenaltyDecay, stepCount);
+        var first = Math.Pow(parameters.FirstMessageDeliveriesDecay, stepCount);
+        var invalid = Math.Pow(parameters.InvalidMessageDeliveriesDecay, stepCount);
+        foreach (var state in connected) Decay(state, behaviour, first, invalid);
+        List<PeerId>? expired = null;
+        foreach (var (peer, state) in _retained)
+        {
+            if (state.RetainUntil <= now) (expired ??= []).Add(peer);
+            else Decay(state, behaviour, first, invalid);
+        }
+        if (expired is null) return;
+        foreach (var peer in expired) _retained.Remove(peer);
+    }
+
+    private void Decay(PeerScoreState state, double behaviour, double first, double invalid)
+    {
+        state.BehaviourPenalty = ToZero(state.BehaviourPenalty * behaviour);
+        foreach (var topic in state.Topics)
+        {
+            topic.FirstDeliveries = ToZero(topic.FirstDeliveries * first);
+            topic.InvalidDeliveries = ToZero(topic.InvalidDeliveries * invalid);
+        }
+    }
+
+    private double ToZero(double value) => value < parameters.DecayToZero ? 0 : value;
+}

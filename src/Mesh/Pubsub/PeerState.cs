@@ -1,0 +1,29 @@
+using Rollout.Mesh.Identity;
+using Rollout.Mesh.Transport;
+
+namespace Rollout.Mesh.Pubsub;
+
+/// <summary>What a router knows about one connected peer. Owned by that router.</summary>
+internal sealed class PeerState(PeerId id, ConnectionDirection direction, SignedPeerRecord? record, PeerScoreState score)
+{
+    /// <summary>The peer.</summary>
+    public PeerId Id { get; } = id;
+
+    /// <summary>True when we dialed it.</summary>
+    public bool Outbound { get; } = direction == ConnectionDirection.Outbound;
+
+    /// <summary>Its signed record, handed on in PX.</summary>
+    public SignedPeerRecord? Record { get; set; } = record;
+
+    /// <summary>Its score counters.</summary>
+    public PeerScoreState Score { get; } = score;
+
+    /// <summary>Topics it announced (an array: a light peer has one or two, and a list costs twice the memory).</summary>
+    public string[] Topics { get; set; } = [];
+
+    /// <summary>IHAVE messages taken from it this heartbeat.</summary>
+    public int IHavesThisHeartbeat { get; set; }
+
+    /// <summary>Message IDs asked of it this heartbeat.</summary>
+    public int AskedThisHeartbeat { get; set; }
+}

@@ -1,0 +1,99 @@
+using Rollout.Mesh.Connections;
+using Rollout.Mesh.Identity;
+using Rollout.Mesh.Pubsub;
+using Rollout.Mesh.Transport;
+
+namespace Rollout.Mesh.Roles;
+
+/// <summary>
+/// One node of a role: a pubsub router behind a connection manager, on an <see cref="IPeerNetwork{TMessage}"/>.
+/// Connection events pass the manager first (a bootstrap at its hard bound refuses and closes the
+/// connection); every message counts as activity and opens and closes a stream; the heartbeat runs
+/// the router, tags mesh peers (so trims spare them, as go-libp2p-pubsub's tagging does) and trims.
+/// Not thread-safe: the host owns it.
+/// </summary>
+public sealed class MeshNode : IPeerNetworkHandler<PubsubRpc>
+{
+    /// <summary>Connection manager tag of mesh peers.</summary>
+    public const string MeshTag = "pubsub-mesh";
+
+    /// <summary>Tag value of a mesh peer in the connection manager.</summary>
+    public const int MeshTagValue = 20;
+
+    private readonly IPeerNetwork<PubsubRpc> _network;
+
+    /// <summary>Creates a node of <paramref name="profile"/> for <paramref name="key"/>.</summary>
+    public MeshNode(
+        Ed25519KeyPair key,
+        RoleProfile profile,
+        IPeerNetwork<PubsubRpc> network,
+        TimeProvider time,
+        Random random,
+        BootstrapPeers? bootstraps = null,
+        Func<PubsubMessage, bool>? validator = null)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(network);
+        Profile = profile;
+        _network = network;
+        Router = new GossipSubRouter(key.PeerId, profile.Gossip, network, time, random, bootstraps?.AllowList, validator);
+        Connections = new ConnectionManager(profile.Connections, time);
+        bootstraps?.ProtectIn(Connections);
+    }
+
+    /// <summary>The role's settings.</summary>
+    public RoleProfile Profile { get; }
+
+    /// <summary>The pubsub router.</summary>
+    public GossipSubRouter Router { get; }
+
+    /// <summary>The connection manager.</summary>
+    public ConnectionManager Connections { get; }
+
+    /// <inheritdoc/>
+    public void OnConnected(PeerId peer, ConnectionDirection direction, SignedPeerRecord? record)
+    {
+        if (!Connections.TryAdmit(peer, direction))
+        {
+            _network.Disconnect(peer);
+            return;
+        }
+        Router.OnConnected(peer, direction, record);
+    }
+
+    /// <inheritdoc/>
+    public void OnDisconnected(PeerId peer)
+    {
+        Connections.Closed(peer);
+        Router.OnDisconnected(peer);
+    }
+
+    /// <inheritdoc/>
+    public void OnReceived(PeerId from, PubsubRpc message)
+    {
+        Connections.StreamOpened(from);
+        Router.OnReceived(from, message);
+        Connections.StreamClosed(from);
+    }
+
+    /// <summary>Runs the router's heartbeat, re-tags mesh peers and disconnects what the connection manager trims.</summary>
+    public void Heartbeat()
+    {
+        Router.Heartbeat();
+        var mesh = new HashSet<PeerId>();
+        foreach (var topic in Router.JoinedTopics) mesh.UnionWith(Router.MeshPeers(topic));
+        foreach (var info in Connections.Connections)
+        {
+            // Only changes are written, so a stable mesh costs no allocation per heartbeat.
+            var tagged = Connections.GetTag(info.Peer, MeshTag) is not null;
+            if (mesh.Contains(info.Peer) && !tagged) Connections.TagPeer(info.Peer, MeshTag, MeshTagValue);
+            else if (!mesh.Contains(info.Peer) && tagged) Connections.UntagPeer(info.Peer, MeshTag);
+        }
+        foreach (var peer in Connections.Trim())
+        {
+            _network.Disconnect(peer);
+            Router.OnDisconnected(peer);
+        }
+    }
+}

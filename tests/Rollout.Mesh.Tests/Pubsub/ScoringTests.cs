@@ -1,0 +1,118 @@
+using Rollout.Mesh.Pubsub;
+
+namespace Rollout.Mesh.Tests.Pubsub;
+
+public sealed class ScoringTests
+{
+    private const string Topic = "blossom/global";
+
+    [Fact]
+    public void InvalidMessage_IsNotDeliveredOrForwarded_AndPushesTheSenderOutOfTheMesh()
+    {
+        var network = new TestNetwork();
+        var node = network.Add(validator: m => m.Data.Span.SequenceEqual("ok"u8));
+        var sender = network.AddSilent();
+        var meshPeer = network.AddSilent();
+        network.Connect(sender, node);
+        network.Connect(meshPeer, node);
+        sender.Inject(node, Rpc.Subscribe(Topic));
+        meshPeer.Inject(node, Rpc.Subscribe(Topic));
+        node.Join(Topic);
+        Assert.Contains(sender.Id, node.R.MeshPeers(Topic));
+
+        sender.Inject(node, Rpc.Message(new PubsubMessage(sender.Id, 1, Topic, "bad"u8.ToArray())));
+
+        Assert.Empty(node.Received);
+        Assert.DoesNotContain(meshPeer.Inbox, m => m.Rpc.Messages.Count > 0);
+        Assert.True(node.R.Score(sender.Id) < 0);
+        network.Heartbeats(1);
+        Assert.DoesNotContain(sender.Id, node.R.MeshPeers(Topic));
+        Assert.Contains(sender.Inbox, m => m.Rpc.Prune.Any(p => p.Topic == Topic && p.Peers.Count == 0));
+    }
+
+    [Fact]
+    public void GraylistedPeer_IsIgnoredEntirely()
+    {
+        var network = new TestNetwork();
+        var node = network.Add(validator: _ => false);
+        var attacker = network.AddSilent();
+        network.Connect(attacker, node);
+        node.Join(Topic);
+        // Eleven invalid messages: -100 * 11^2 = -12100, below the graylist threshold of -10000.
+        for (var i = 1; i <= 11; i++) attacker.Inject(node, Rpc.Message(new PubsubMessage(attacker.Id, (ulong)i, Topic, "x"u8.ToArray())));
+        Assert.True(node.R.Score(attacker.Id) < new PeerScoreThresholds().Graylist);
+        var seen = node.R.SeenCount;
+
+        attacker.Inject(node, Rpc.Message(new PubsubMessage(attacker.Id, 99, Topic, "x"u8.ToArray())));
+        attacker.Inject(node, Rpc.Subscribe(Topic));
+        network.Heartbeats(1);
+
+        Assert.Equal(seen, node.R.SeenCount);
+        Assert.Empty(node.R.MeshPeers(Topic));
+    }
+
+    [Fact]
+    public void FirstDeliveries_RaiseTheScore_AndDecay()
+    {
+        var network = new TestNetwork();
+        var node = network.Add();
+        var sender = network.AddSilent();
+        network.Connect(sender, node);
+        node.Join(Topic);
+        for (var i = 1; i <= 5; i++) sender.Inject(node, Rpc.Message(new PubsubMessage(sender.Id, (ulong)i, Topic, "m"u8.ToArray())));
+        Assert.Equal(5, node.R.Score(sender.Id), 6);
+
+        network.Heartbeats(10);
+
+        // 0.9 per second: 5 * 0.9^10.
+        Assert.Equal(5 * Math.Pow(0.9, 10), node.R.Score(sender.Id), 6);
+        network.Heartbeats(60);
+        Assert.Equal(0, node.R.Score(sender.Id));
+    }
+
+    [Fact]
+    public void Score_SurvivesAReconnectWithinTheRetentionTime()
+    {
+        var network = new TestNetwork();
+        var node = network.Add(validator: _ => false);
+        var sender = network.AddSilent();
+        network.Connect(sender, node);
+        node.Join(Topic);
+        sender.Inject(node, Rpc.Message(new PubsubMessage(sender.Id, 1, Topic, "x"u8.ToArray())));
+        var before = node.R.Score(sender.Id);
+
+        network.Disconnect(sender.Id, node.Id);
+        network.Connect(sender, node);
+
+        Assert.Equal(before, node.R.Score(sender.Id), 6);
+        Assert.True(before < 0);
+    }
+
+    [Fact]
+    public void Score_OfADisconnectedPeer_IsForgottenAfterTheRetentionTime()
+    {
+        var network = new TestNetwork();
+        var node = network.Add(validator: _ => false);
+        var sender = network.AddSilent();
+        network.Connect(sender, node);
+        node.Join(Topic);
+        sender.Inject(node, Rpc.Message(new PubsubMessage(sender.Id, 1, Topic, "x"u8.ToArray())));
+        network.Disconnect(sender.Id, node.Id);
+        network.Heartbeats(30);
+        Assert.True(node.R.Score(sender.Id) < 0);
+
+        network.Heartbeats(31);
+        network.Connect(sender, node);
+
+        Assert.Equal(0, node.R.Score(sender.Id));
+    }
+
+    [Fact]
+    public void Options_RejectDegreesThatBreakTheSpec()
+    {
+        Assert.Throws<ArgumentException>(() => new GossipSubOptions { Dlo = 7 }.Validate());
+        Assert.Throws<ArgumentException>(() => new GossipSubOptions { Dout = 5 }.Validate());
+        Assert.Throws<ArgumentException>(() => new GossipSubOptions { Thresholds = new PeerScoreThresholds { Publish = -1 } }.Validate());
+        new GossipSubOptions { D = 0, Dlo = 0, Dhi = 0, Dscore = 0, Dout = 0 }.Validate();
+    }
+}
