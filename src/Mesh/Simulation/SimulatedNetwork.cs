@@ -118,6 +118,16 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
     /// <summary>How long a message sent by <paramref name="node"/> now would wait for its uplink.</summary>
     public TimeSpan UplinkBacklog(int node) => TimeSpan.FromTicks(Math.Max(0, _uplinkFreeAt[Check(node)] - Engine.NowTicks));
 
+    /// <summary>Node <paramref name="node"/>'s context, to act as that node from outside a callback (a scenario publishing from it).</summary>
+    public SimulatedNodeContext<TMessage> ContextOf(int node) => new(this, Check(node));
+
+    /// <summary>Brings every node of <paramref name="range"/> online at virtual time <paramref name="at"/>.</summary>
+    public void StartAll(NodeRange range, TimeSpan at)
+    {
+        for (var node = range.First; node < range.End; node++)
+            StartAt(node, at);
+    }
+
     /// <summary>Brings a node online at virtual time <paramref name="at"/>; nothing happens if it is online then.</summary>
     public void StartAt(int node, TimeSpan at) => Engine.Schedule(at.Ticks, _control, null, Check(node), d: NodeControl.Start);
 

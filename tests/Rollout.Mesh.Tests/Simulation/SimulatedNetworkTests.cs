@@ -154,7 +154,7 @@ public sealed class SimulatedNetworkTests
     {
         var (engine, network, nodes) = Build(1, LinkProfile.Fixed(Ms));
         var t0 = engine.Elapsed;
-        engine.Schedule(t0, () => new SimulatedNodeContextProbe(network, 0).SetTimer(250 * Ms, 42));
+        engine.Schedule(t0, () => network.ContextOf(0).SetTimer(250 * Ms, 42));
 
         engine.RunUntilIdle();
 
@@ -242,11 +242,5 @@ public sealed class SimulatedNetworkTests
             () => new LinkTable(new LinkProfile(Ms, Ms, 1.5))).ParamName);
         var (_, network, _) = Build(1, LinkProfile.Fixed(Ms));
         Assert.Throws<ArgumentOutOfRangeException>(() => network.Send(0, 7, Message(1), 10));
-    }
-
-    /// <summary>Reaches a node's context from a test, as a node would inside a callback.</summary>
-    private readonly struct SimulatedNodeContextProbe(SimulatedNetwork<ToyMessage> network, int node)
-    {
-        public void SetTimer(TimeSpan delay, int tag) => network.SetTimer(node, delay, tag);
     }
 }
