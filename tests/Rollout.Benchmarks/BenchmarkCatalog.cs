@@ -6,7 +6,10 @@ namespace Rollout.Benchmarks;
 /// </summary>
 internal static class BenchmarkCatalog
 {
-    private static readonly Dictionary<string, Func<string[], TextWriter, int>> Benchmarks = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, Func<string[], TextWriter, int>> Benchmarks = new(StringComparer.Ordinal)
+    {
+        ["mesh-engine"] = Mesh.MeshEngineBenchmark.Run,
+    };
 
     public static int Run(string[] args, TextWriter output)
     {

@@ -132,6 +132,7 @@ public sealed class SimulationEngine
         SynchronizationContext.SetSynchronizationContext(_synchronizationContext);
         _runningThread = Environment.CurrentManagedThreadId;
         long processed = 0;
+        var untilProgress = progressEvery;
         SimulationStopReason reason;
         try
         {
@@ -167,10 +168,14 @@ public sealed class SimulationEngine
                 EventsProcessed++;
                 processed++;
                 next.Handler.Handle(in next);
-                if (limits.Progress is { } progress && processed % progressEvery == 0)
+                if (--untilProgress == 0)
                 {
-                    _wallTicks = wallBefore + _wallClock.GetElapsedTime(startedAt).Ticks;
-                    progress(Snapshot());
+                    untilProgress = progressEvery;
+                    if (limits.Progress is { } progress)
+                    {
+                        _wallTicks = wallBefore + _wallClock.GetElapsedTime(startedAt).Ticks;
+                        progress(Snapshot());
+                    }
                 }
             }
         }
