@@ -83,7 +83,7 @@ public sealed class SimulationEngine
         ArgumentNullException.ThrowIfNull(handler);
         if (atTicks < NowTicks)
             throw new ArgumentOutOfRangeException(nameof(atTicks), atTicks, $"is before the current virtual time {NowTicks}");
-        _queue.Enqueue(new SimulationEvent(atTicks, _nextSequence++, handler, payload, a, b, c, d));
+        _queue.Enqueue(atTicks, _nextSequence++, handler, payload, a, b, c, d);
         if (_queue.Count > PeakQueueLength)
             PeakQueueLength = _queue.Count;
     }
@@ -148,7 +148,7 @@ public sealed class SimulationEngine
                     reason = SimulationStopReason.EventCap;
                     break;
                 }
-                if (_queue.Count == 0 || _queue.PeekRef().Time > untilTicks)
+                if (_queue.Count == 0 || _queue.PeekTime() > untilTicks)
                 {
                     if (untilTicks == long.MaxValue)
                     {

@@ -22,9 +22,4 @@ public readonly record struct SimulationEvent(
     int A,
     int B,
     int C,
-    int D)
-{
-    /// <summary>True when this event comes before <paramref name="other"/>: earlier time, then earlier insertion.</summary>
-    public bool Precedes(in SimulationEvent other) =>
-        Time < other.Time || (Time == other.Time && Sequence < other.Sequence);
-}
+    int D);
