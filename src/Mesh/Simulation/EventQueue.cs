@@ -1,56 +1,64 @@
-using System.Runtime.InteropServices;
-
 namespace Rollout.Mesh.Simulation;
 
 /// <summary>
-/// A 4-ary min-heap of events ordered by (time, sequence). The heap holds only 16-byte keys (time,
-/// and the sequence number packed with a slot index), so the four children of a node fill one
-/// 64-byte cache line; an event's handler and arguments wait in a slot array and are touched once
-/// when scheduled and once when run. Freed slots are reused last-in first-out, so the slot an event
-/// just left is still in cache for the next one. Nothing is allocated once the arrays have grown.
+/// The engine's priority queue, ordered by (time, sequence). A calendar in front of two heaps keeps
+/// the heap that is actually popped small enough to stay in cache at a million events in flight:
+/// <list type="bullet">
+/// <item>the near heap holds every event of the current bucket (one bucket spans <see cref="BucketTicks"/>);</item>
+/// <item>the next <see cref="BucketCount"/> − 1 buckets are unsorted arrays, appended to in O(1) and
+/// heapified only when their turn comes;</item>
+/// <item>events beyond that horizon (long timers) wait in the far heap and move into buckets as the horizon passes them.</item>
+/// </list>
+/// Every near event precedes every bucketed one, which precedes every far one, so the order is the
+/// exact (time, sequence) order of a single heap. An event's body waits in a slot array, touched once
+/// when scheduled and once when run; freed slots are reused last-in first-out while still in cache.
+/// Nothing is allocated once the arrays have grown.
 /// </summary>
 internal sealed class EventQueue
 {
-    /// <summary>Sequence numbers above this cannot be packed beside a slot index.</summary>
-    public const long MaxSequence = (1L << SequenceBits) - 1;
+    /// <summary>Width of a bucket: 1 ms of virtual time.</summary>
+    public const long BucketTicks = TimeSpan.TicksPerMillisecond;
 
-    private const int Arity = 4;
-    private const int SlotBits = 28;
-    private const int SequenceBits = 64 - SlotBits;
-    private const ulong SlotMask = (1UL << SlotBits) - 1;
+    /// <summary>Buckets in the calendar: a horizon of about 4 s, beyond a gossip heartbeat.</summary>
+    public const int BucketCount = 4096;
 
-    private Key[] _heap;
+    private const int BucketMask = BucketCount - 1;
+
+    private readonly EventKeyHeap _near;
+    private readonly EventKeyHeap _far = new(64);
+    private readonly EventKey[][] _buckets = new EventKey[BucketCount][];
+    private readonly int[] _bucketCounts = new int[BucketCount];
     private Slot[] _slots;
-    private int _count;
     private int _freeHead = -1;
     private int _slotsUsed;
+    private int _inBuckets;
+    private long _currentStart;
 
     public EventQueue(int initialCapacity = 1024)
     {
-        var capacity = Math.Max(initialCapacity, Arity);
-        _heap = new Key[capacity];
-        _slots = new Slot[capacity];
+        _near = new EventKeyHeap(initialCapacity);
+        _slots = new Slot[Math.Max(initialCapacity, 4)];
+        Array.Fill(_buckets, []);
     }
 
-    public int Count => _count;
+    public int Count { get; private set; }
 
-    /// <summary>Events the arrays hold before they next grow.</summary>
-    public int Capacity => _heap.Length;
+    /// <summary>Events the slot array holds before it next grows.</summary>
+    public int Capacity => _slots.Length;
 
     /// <summary>Time of the first event; the queue must not be empty.</summary>
     public long PeekTime()
     {
-        if (_count == 0)
+        if (Count == 0)
             throw new InvalidOperationException("the event queue is empty");
-        return _heap[0].Time;
+        FillNear();
+        return _near.Min.Time;
     }
 
     public void Enqueue(long time, long sequence, ISimulationEventHandler handler, object? payload, int a, int b, int c, int d)
     {
-        if ((ulong)sequence > MaxSequence)
-            throw new InvalidOperationException($"the simulation ran out of sequence numbers after {MaxSequence} events");
-        if (_count == _heap.Length)
-            Grow();
+        if ((ulong)sequence > EventKey.MaxSequence)
+            throw new InvalidOperationException($"the simulation ran out of sequence numbers after {EventKey.MaxSequence} events");
         int slot;
         if (_freeHead >= 0)
         {
@@ -59,79 +67,88 @@ internal sealed class EventQueue
         }
         else
         {
+            if (_slotsUsed == _slots.Length)
+                GrowSlots();
             slot = _slotsUsed++;
         }
         _slots[slot] = new Slot(handler, payload, a, b, c, d);
-        var item = new Key(time, ((ulong)sequence << SlotBits) | (uint)slot);
-        var heap = _heap;
-        var index = _count++;
-        while (index > 0)
-        {
-            var parent = (index - 1) / Arity;
-            if (!item.Precedes(heap[parent]))
-                break;
-            heap[index] = heap[parent];
-            index = parent;
-        }
-        heap[index] = item;
+        Route(new EventKey(time, ((ulong)sequence << EventKey.SlotBits) | (uint)slot));
+        Count++;
     }
 
     public SimulationEvent Dequeue()
     {
-        if (_count == 0)
+        if (Count == 0)
             throw new InvalidOperationException("the event queue is empty");
-        var heap = _heap;
-        var top = heap[0];
-        var last = heap[--_count];
-        if (_count > 0)
-            SiftDown(heap, last, _count);
-        var slot = (int)(top.SequenceSlot & SlotMask);
+        FillNear();
+        var key = _near.Pop();
+        Count--;
+        var slot = key.Slot;
         ref var stored = ref _slots[slot];
-        var result = new SimulationEvent(top.Time, (long)(top.SequenceSlot >> SlotBits), stored.Handler, stored.Payload, stored.A, stored.B, stored.C, stored.D);
+        var result = new SimulationEvent(key.Time, key.Sequence, stored.Handler, stored.Payload, stored.A, stored.B, stored.C, stored.D);
         // Drop the references so a delivered message can be collected; chain the slot into the free list.
         stored = new Slot(null!, null, _freeHead, 0, 0, 0);
         _freeHead = slot;
         return result;
     }
 
-    private static void SiftDown(Key[] heap, Key item, int count)
+    private void Route(in EventKey key)
     {
-        var index = 0;
-        while (true)
+        var offset = key.Time - _currentStart;
+        if (offset < BucketTicks)
         {
-            var first = index * Arity + 1;
-            if (first >= count)
-                break;
-            var best = first;
-            var end = Math.Min(first + Arity, count);
-            for (var child = first + 1; child < end; child++)
-            {
-                if (heap[child].Precedes(heap[best]))
-                    best = child;
-            }
-            if (!heap[best].Precedes(item))
-                break;
-            heap[index] = heap[best];
-            index = best;
+            _near.Push(key);
         }
-        heap[index] = item;
+        else if (offset < BucketTicks * BucketCount)
+        {
+            var bucket = (int)(key.Time / BucketTicks) & BucketMask;
+            ref var items = ref _buckets[bucket];
+            var count = _bucketCounts[bucket];
+            if (count == items.Length)
+                Array.Resize(ref items, Math.Max(16, count * 2));
+            items[count] = key;
+            _bucketCounts[bucket] = count + 1;
+            _inBuckets++;
+        }
+        else
+        {
+            _far.Push(key);
+        }
     }
 
-    private void Grow()
+    /// <summary>Moves the calendar forward until the near heap holds the first event; the queue is not empty.</summary>
+    private void FillNear()
     {
-        var capacity = _heap.Length * 2;
-        if (capacity > (int)SlotMask + 1)
-            throw new InvalidOperationException($"more than {SlotMask + 1} events are waiting; the simulation is too large for one queue");
-        Array.Resize(ref _heap, capacity);
+        while (_near.Count == 0)
+        {
+            if (_inBuckets == 0)
+            {
+                // Nothing within the horizon: jump straight to the far heap's first bucket.
+                _currentStart = _far.Min.Time / BucketTicks * BucketTicks;
+            }
+            else
+            {
+                _currentStart += BucketTicks;
+                var bucket = (int)(_currentStart / BucketTicks) & BucketMask;
+                var items = _buckets[bucket];
+                var count = _bucketCounts[bucket];
+                for (var i = 0; i < count; i++)
+                    _near.Push(items[i]);
+                _bucketCounts[bucket] = 0;
+                _inBuckets -= count;
+            }
+            var horizon = _currentStart + BucketTicks * BucketCount;
+            while (_far.Count > 0 && _far.Min.Time < horizon)
+                Route(_far.Pop());
+        }
+    }
+
+    private void GrowSlots()
+    {
+        var capacity = _slots.Length * 2;
+        if (capacity > (int)EventKey.SlotMask + 1)
+            throw new InvalidOperationException($"more than {EventKey.SlotMask + 1} events are waiting; the simulation is too large for one queue");
         Array.Resize(ref _slots, capacity);
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private readonly record struct Key(long Time, ulong SequenceSlot)
-    {
-        // Sequence numbers are unique and sit in the high bits, so comparing the packed word orders by sequence.
-        public bool Precedes(in Key other) =>
-            Time < other.Time || (Time == other.Time && SequenceSlot < other.SequenceSlot);
     }
 
     private readonly record struct Slot(ISimulationEventHandler Handler, object? Payload, int A, int B, int C, int D);

@@ -131,6 +131,8 @@ public sealed class SimulationEngine
         var previousContext = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(_synchronizationContext);
         _runningThread = Environment.CurrentManagedThreadId;
+        var stopWhen = limits.StopWhen;
+        var maxEvents = limits.MaxEvents;
         long processed = 0;
         var untilProgress = progressEvery;
         SimulationStopReason reason;
@@ -138,12 +140,12 @@ public sealed class SimulationEngine
         {
             while (true)
             {
-                if (limits.StopWhen is { } stopWhen && stopWhen())
+                if (stopWhen is not null && stopWhen())
                 {
                     reason = SimulationStopReason.PredicateMet;
                     break;
                 }
-                if (processed >= limits.MaxEvents)
+                if (processed >= maxEvents)
                 {
                     reason = SimulationStopReason.EventCap;
                     break;
