@@ -15,6 +15,7 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
 {
     private readonly NodeClassProfile[] _classProfiles = new NodeClassProfile[4];
     private readonly List<int> _bootstraps = [];
+    private readonly Dictionary<int, NodeClassProfile> _uplinkOverrides = [];
     private readonly Xoshiro256StarStar _lossRandom;
     private readonly Xoshiro256StarStar _jitterRandom;
     private readonly NodeControl _control;
@@ -77,6 +78,26 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
 
     /// <summary>A class's uplink.</summary>
     public NodeClassProfile GetClassProfile(NodeClass nodeClass) => _classProfiles[(int)nodeClass];
+
+    /// <summary>Gives one node its own uplink over its class's (a relay on a slow line), or its class's again with null.</summary>
+    public void SetNodeUplink(int node, NodeClassProfile? profile)
+    {
+        Check(node);
+        if (profile is null)
+        {
+            _uplinkOverrides.Remove(node);
+            return;
+        }
+        profile.Validate();
+        _uplinkOverrides[node] = profile;
+    }
+
+    /// <summary>The uplink node <paramref name="node"/> sends through.</summary>
+    public NodeClassProfile UplinkOf(int node)
+    {
+        Check(node);
+        return _uplinkOverrides.Count > 0 && _uplinkOverrides.TryGetValue(node, out var own) ? own : _classProfiles[(int)_classes[node]];
+    }
 
     /// <summary>Adds an offline node and returns its id; start it with <see cref="StartAt"/> or <see cref="JoinInWaves"/>.</summary>
     public int AddNode(NodeClass nodeClass, ISimulatedNode<TMessage> node)
@@ -191,7 +212,7 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
         }
         var now = Engine.NowTicks;
         var departure = now;
-        var uplink = _classProfiles[(int)_classes[from]];
+        var uplink = _uplinkOverrides.Count > 0 && _uplinkOverrides.TryGetValue(from, out var own) ? own : _classProfiles[(int)_classes[from]];
         if (uplink.UplinkBytesPerSecond > 0)
         {
             var start = Math.Max(_uplinkFreeAt[from], now);

@@ -78,6 +78,30 @@ public sealed class SimulatedNetworkTests
     }
 
     [Fact]
+    public void ANodesOwnUplink_OverridesItsClass_UntilCleared()
+    {
+        var (engine, network, nodes) = Build(3, LinkProfile.Fixed(10 * Ms));
+        network.SetClassProfile(NodeClass.Full, new NodeClassProfile(1_250_000, 0));
+        network.SetNodeUplink(1, new NodeClassProfile(125_000, 0));
+        var t0 = engine.Elapsed;
+        engine.Schedule(t0, () =>
+        {
+            network.Send(0, 2, Message(0), 1_250);
+            network.Send(1, 2, Message(1), 1_250);
+        });
+        engine.Schedule(t0 + Ms * 100, () =>
+        {
+            network.SetNodeUplink(1, null);
+            network.Send(1, 2, Message(2), 1_250);
+        });
+
+        engine.RunUntilIdle();
+
+        Assert.Equal([t0 + 11 * Ms, t0 + 20 * Ms, t0 + 111 * Ms], nodes[2].Arrivals.Select(a => a.At));
+        Assert.Equal(network.GetClassProfile(NodeClass.Full), network.UplinkOf(1));
+    }
+
+    [Fact]
     public void SerialisationDelay_IsTheSizeOverTheRate_RoundedUpToATick()
     {
         Assert.Equal(10_000, SimulatedNetwork<ToyMessage>.SerialisationTicks(1_250, 1_250_000));

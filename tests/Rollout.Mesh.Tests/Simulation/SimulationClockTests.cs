@@ -111,6 +111,33 @@ public sealed class SimulationClockTests
     }
 
     [Fact]
+    public void APeriodicTimerOnTheClock_TicksAtVirtualTimes_OnTheEngineThread()
+    {
+        var engine = new SimulationEngine(1, Start);
+        var ticks = new List<double>();
+        var engineThread = Environment.CurrentManagedThreadId;
+        var otherThread = false;
+
+        async Task LoopAsync()
+        {
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), engine.Clock);
+            while (ticks.Count < 4 && await timer.WaitForNextTickAsync())
+            {
+                ticks.Add(engine.Elapsed.TotalSeconds);
+                otherThread |= Environment.CurrentManagedThreadId != engineThread;
+            }
+        }
+
+        Task? loop = null;
+        engine.Schedule(TimeSpan.FromSeconds(0.5), () => loop = LoopAsync());
+        engine.RunUntilIdle();
+
+        Assert.True(loop!.IsCompletedSuccessfully);
+        Assert.False(otherThread);
+        Assert.Equal([1.5, 2.5, 3.5, 4.5], ticks);
+    }
+
+    [Fact]
     public void ACancellationTokenOnTheClock_CancelsAtVirtualTime()
     {
         var engine = new SimulationEngine(1, Start);
