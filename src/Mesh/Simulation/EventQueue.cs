@@ -10,7 +10,8 @@ namespace Rollout.Mesh.Simulation;
 /// <item>events beyond that horizon (long timers) wait in the far heap and move into buckets as the horizon passes them.</item>
 /// </list>
 /// Every near event precedes every bucketed one, which precedes every far one, so the order is the
-/// exact (time, sequence) order of a single heap. An event's body waits in a slot array, touched once
+/// exact (time, sequence) order of a single heap. Bucket arrays come from a pool and go back when
+/// their bucket is drained, so memory follows the events waiting. An event's body waits in a slot array, touched once
 /// when scheduled and once when run; freed slots are reused last-in first-out while still in cache.
 /// Nothing is allocated once the arrays have grown.
 /// </summary>
@@ -28,6 +29,7 @@ internal sealed class EventQueue
     private readonly EventKeyHeap _far = new(64);
     private readonly EventKey[][] _buckets = new EventKey[BucketCount][];
     private readonly int[] _bucketCounts = new int[BucketCount];
+    private readonly BucketArrayPool _arrays = new();
     private Slot[] _slots;
     private int _freeHead = -1;
     private int _slotsUsed;
@@ -105,7 +107,12 @@ internal sealed class EventQueue
             ref var items = ref _buckets[bucket];
             var count = _bucketCounts[bucket];
             if (count == items.Length)
-                Array.Resize(ref items, Math.Max(16, count * 2));
+            {
+                var larger = _arrays.Rent(count * 2);
+                Array.Copy(items, larger, count);
+                _arrays.Return(items);
+                items = larger;
+            }
             items[count] = key;
             _bucketCounts[bucket] = count + 1;
             _inBuckets++;
@@ -136,6 +143,8 @@ internal sealed class EventQueue
                     _near.Push(items[i]);
                 _bucketCounts[bucket] = 0;
                 _inBuckets -= count;
+                _buckets[bucket] = [];
+                _arrays.Return(items);
             }
             var horizon = _currentStart + BucketTicks * BucketCount;
             while (_far.Count > 0 && _far.Min.Time < horizon)
