@@ -72,6 +72,8 @@ public sealed class SimulationEngine
     /// <summary>Slots in the queue's array, for memory accounting.</summary>
     internal int QueueCapacity => _queue.Capacity;
 
+    internal bool IsRunning => _runningThread != 0;
+
     internal bool IsRunningOnThisThread => _runningThread == Environment.CurrentManagedThreadId;
 
     /// <summary>A random stream for one purpose, derived from the run seed.</summary>

@@ -1,7 +1,8 @@
 namespace Rollout.Mesh.Simulation;
 
 /// <summary>
-/// One scheduled event, a plain struct so the queue holds events inline without an allocation each.
+/// One event as the engine hands it to its handler: a plain struct, passed by reference, so running
+/// an event allocates nothing.
 /// <see cref="Handler"/> says what happens; <see cref="Payload"/> and the four integers are its
 /// arguments, whose meaning belongs to the handler (a delivery uses them for destination, source,
 /// incarnation and link generation).

@@ -60,6 +60,10 @@ public sealed record SimulationReport
     /// <summary>Scenario-specific figures by name.</summary>
     public IReadOnlyDictionary<string, long> Metrics { get; init; } = new Dictionary<string, long>();
 
+    /// <summary>A report of <paramref name="engine"/> alone, for a run without a network.</summary>
+    public static SimulationReport Create(SimulationEngine engine, SimulationStopReason stopReason, IReadOnlyDictionary<string, long>? metrics = null) =>
+        Create<object>(engine, stopReason, null, metrics);
+
     /// <summary>A report of <paramref name="engine"/> and, when given, <paramref name="network"/>'s counters.</summary>
     public static SimulationReport Create<TMessage>(
         SimulationEngine engine,

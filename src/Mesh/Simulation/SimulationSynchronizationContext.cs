@@ -10,7 +10,7 @@ internal sealed class SimulationSynchronizationContext(SimulationEngine engine) 
     public override void Post(SendOrPostCallback d, object? state)
     {
         ArgumentNullException.ThrowIfNull(d);
-        if (!engine.IsRunningOnThisThread)
+        if (engine.IsRunning && !engine.IsRunningOnThisThread)
             throw new InvalidOperationException(
                 "simulated code resumed outside the simulation's thread: it awaited something that is not on virtual time");
         engine.Schedule(engine.NowTicks, () => d(state));
