@@ -241,11 +241,18 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
     }
 
     /// <summary>Ticks to serialise <paramref name="sizeBytes"/> at <paramref name="bytesPerSecond"/>, rounded up.</summary>
-    public static long SerialisationTicks(int sizeBytes, long bytesPerSecond) =>
-        (long)(((Int128)sizeBytes * TimeSpan.TicksPerSecond + bytesPerSecond - 1) / bytesPerSecond);
+    public static long SerialisationTicks(int sizeBytes, long bytesPerSecond)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(sizeBytes);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bytesPerSecond);
+        // size × 10⁷ stays below 2.2·10¹⁶, so 64-bit arithmetic is exact for any rate up to 10¹⁸ bytes/s.
+        return bytesPerSecond <= 1_000_000_000_000_000_000
+            ? ((long)sizeBytes * TimeSpan.TicksPerSecond + bytesPerSecond - 1) / bytesPerSecond
+            : (long)(((Int128)sizeBytes * TimeSpan.TicksPerSecond + bytesPerSecond - 1) / bytesPerSecond);
+    }
 
     /// <summary>Delivers a message event; the engine calls it.</summary>
-    public void Handle(in SimulationEvent simulationEvent)
+    void ISimulationEventHandler.Handle(in SimulationEvent simulationEvent)
     {
         var to = simulationEvent.A;
         var from = simulationEvent.B;
@@ -286,8 +293,14 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
             _nodes[node].OnTimer(new SimulatedNodeContext<TMessage>(this, node), tag);
     }
 
-    private static long BytesIn(long ticks, long bytesPerSecond) =>
-        (long)(((Int128)ticks * bytesPerSecond + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond);
+    private static long BytesIn(long ticks, long bytesPerSecond)
+    {
+        // One widening multiply decides whether 64 bits suffice; dividing by the constant is a multiply too.
+        var high = Math.BigMul((ulong)ticks, (ulong)bytesPerSecond, out var low);
+        return high == 0 && low <= long.MaxValue - TimeSpan.TicksPerSecond
+            ? ((long)low + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond
+            : (long)(((Int128)ticks * bytesPerSecond + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond);
+    }
 
     private int Check(int node)
     {

@@ -102,6 +102,27 @@ public sealed class SimulatedNetworkTests
     }
 
     [Fact]
+    public void AnHourLongBacklogOnAFastUplink_IsMeasuredWithoutOverflow()
+    {
+        var (engine, network, _) = Build(2, LinkProfile.Fixed(Ms));
+        // 1 GB/s with a 1.2 TB bound: 1,200 one-gigabyte messages fill it, a backlog of 20 minutes,
+        // whose byte count (ticks × rate ≈ 1.2·10²⁵ / 10⁷) overflows 64 bits before the division.
+        network.SetClassProfile(NodeClass.Full, new NodeClassProfile(1_000_000_000, 1_200_000_000_000));
+        var results = new List<SendResult>();
+        engine.ScheduleAfter(TimeSpan.Zero, () =>
+        {
+            for (var i = 0; i < 1_500; i++)
+                results.Add(network.Send(0, 1, Message(i), 1_000_000_000));
+        });
+
+        engine.RunUntilIdle();
+
+        Assert.Equal(1_200, results.Count(r => r == SendResult.Sent));
+        Assert.Equal(300, network.Counters.DroppedQueueFull);
+        Assert.Equal(TimeSpan.FromSeconds(1_200) + Ms, engine.Elapsed);
+    }
+
+    [Fact]
     public void SerialisationDelay_IsTheSizeOverTheRate_RoundedUpToATick()
     {
         Assert.Equal(10_000, SimulatedNetwork<ToyMessage>.SerialisationTicks(1_250, 1_250_000));
