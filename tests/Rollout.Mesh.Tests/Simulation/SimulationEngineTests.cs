@@ -143,6 +143,23 @@ public sealed class SimulationEngineTests
     }
 
     [Fact]
+    public void AnEventThatThrows_StopsTheRun_AndTheEngineCarriesOnAfterwards()
+    {
+        var engine = new SimulationEngine(1);
+        var ran = new List<int>();
+        engine.Schedule(1 * Ms, () => ran.Add(1));
+        engine.Schedule(2 * Ms, () => throw new InvalidDataException("bad node input"));
+        engine.Schedule(3 * Ms, () => ran.Add(3));
+
+        Assert.Throws<InvalidDataException>(() => engine.RunUntilIdle());
+        Assert.Equal(2 * Ms, engine.Elapsed);
+        engine.RunUntilIdle();
+
+        Assert.Equal([1, 3], ran);
+        Assert.Equal(3, engine.EventsProcessed);
+    }
+
+    [Fact]
     public void Statistics_CountEventsAndThePeakQueueLength()
     {
         var engine = new SimulationEngine(1);
