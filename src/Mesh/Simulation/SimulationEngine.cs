@@ -1,9 +1,10 @@
 namespace Rollout.Mesh.Simulation;
 
 /// <summary>
-/// A deterministic discrete-event loop on virtual time. Events are structs in a 4-ary heap ordered
+/// A deterministic discrete-event loop on virtual time. Events are structs in a calendar queue ordered
 /// by (time, insertion sequence), so the same seed and the same schedule give the same order bit for
-/// bit. Single-threaded: schedule and run from one thread; the engine owns its clock and queue.
+/// bit, and scheduling one allocates nothing. Single-threaded: schedule and run from one thread; the
+/// engine owns its clock and queue. Independent engines may run on different threads at once.
 /// </summary>
 public sealed class SimulationEngine
 {

@@ -3,7 +3,7 @@ namespace Rollout.Mesh.Simulation;
 /// <summary>
 /// An <see cref="ITimer"/> on virtual time. Each <see cref="Change"/> bumps a version carried by the
 /// scheduled event, so a superseded or disposed timer's event is skipped when it comes up instead of
-/// being searched for and removed from the heap.
+/// being searched for and removed from the queue.
 /// </summary>
 internal sealed class SimulationTimer(SimulationEngine engine, TimerCallback callback, object? state)
     : ITimer, ISimulationEventHandler
