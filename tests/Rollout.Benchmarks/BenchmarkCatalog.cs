@@ -10,6 +10,7 @@ internal static class BenchmarkCatalog
     {
         ["poseidon"] = Token.PoseidonBenchmark.Run,
         ["token"] = Token.GenesisBenchmark.Run,
+        ["mesh-engine"] = Mesh.MeshEngineBenchmark.Run,
     };
 
     public static int Run(string[] args, TextWriter output)

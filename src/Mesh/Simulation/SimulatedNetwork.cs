@@ -1,0 +1,345 @@
+using System.Runtime.CompilerServices;
+
+namespace Rollout.Mesh.Simulation;
+
+/// <summary>
+/// Nodes and the links between them, on a <see cref="SimulationEngine"/>. Node state the network
+/// needs is kept in parallel arrays (class, online flag, incarnation, uplink busy-until), a few dozen
+/// bytes per node, and a message in flight is one struct event in the engine's queue. Each node's
+/// uplink is a FIFO queue served at its class's rate; a message that would overflow it is dropped.
+/// Owns its node table and counters; single-threaded like the engine.
+/// </summary>
+/// <typeparam name="TMessage">The message type carried; protocol adapters choose it.</typeparam>
+public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
+    where TMessage : class
+{
+    private readonly NodeClassProfile[] _classProfiles = new NodeClassProfile[4];
+    private readonly List<int> _bootstraps = [];
+    private readonly Dictionary<int, NodeClassProfile> _uplinkOverrides = [];
+    private readonly Xoshiro256StarStar _lossRandom;
+    private readonly Xoshiro256StarStar _jitterRandom;
+    private readonly NodeControl _control;
+    private ISimulatedNode<TMessage>[] _nodes;
+    private NodeClass[] _classes;
+    private bool[] _online;
+    private int[] _incarnations;
+    private long[] _uplinkFreeAt;
+
+    /// <summary>Creates an empty network on <paramref name="engine"/>; every class starts with an unlimited uplink.</summary>
+    public SimulatedNetwork(SimulationEngine engine, LinkTable links, int expectedNodes = 1024)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(links);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedNodes);
+        Engine = engine;
+        Links = links;
+        Array.Fill(_classProfiles, NodeClassProfile.Unlimited);
+        _lossRandom = engine.CreateRandom("network.loss");
+        _jitterRandom = engine.CreateRandom("network.jitter");
+        NodeRandom = engine.CreateRandom("network.nodes");
+        _control = new NodeControl(this);
+        var capacity = Math.Max(expectedNodes, 16);
+        _nodes = new ISimulatedNode<TMessage>[capacity];
+        _classes = new NodeClass[capacity];
+        _online = new bool[capacity];
+        _incarnations = new int[capacity];
+        _uplinkFreeAt = new long[capacity];
+        engine.PeersOnline = () => OnlineCount;
+    }
+
+    /// <summary>The engine the network runs on.</summary>
+    public SimulationEngine Engine { get; }
+
+    /// <summary>Link parameters and link state.</summary>
+    public LinkTable Links { get; }
+
+    /// <summary>Message counters.</summary>
+    public NetworkCounters Counters { get; } = new();
+
+    /// <summary>Nodes added so far; ids run from 0 to Count − 1.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Nodes online now.</summary>
+    public int OnlineCount { get; private set; }
+
+    /// <summary>The ids of nodes added as <see cref="NodeClass.Bootstrap"/>.</summary>
+    public IReadOnlyList<int> Bootstraps => _bootstraps;
+
+    /// <summary>A random stream shared by all nodes (purpose "network.nodes").</summary>
+    public Xoshiro256StarStar NodeRandom { get; }
+
+    /// <summary>Sets a class's uplink.</summary>
+    public void SetClassProfile(NodeClass nodeClass, NodeClassProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        profile.Validate();
+        _classProfiles[(int)nodeClass] = profile;
+    }
+
+    /// <summary>A class's uplink.</summary>
+    public NodeClassProfile GetClassProfile(NodeClass nodeClass) => _classProfiles[(int)nodeClass];
+
+    /// <summary>Gives one node its own uplink over its class's (a relay on a slow line), or its class's again with null.</summary>
+    public void SetNodeUplink(int node, NodeClassProfile? profile)
+    {
+        Check(node);
+        if (profile is null)
+        {
+            _uplinkOverrides.Remove(node);
+            return;
+        }
+        profile.Validate();
+        _uplinkOverrides[node] = profile;
+    }
+
+    /// <summary>The uplink node <paramref name="node"/> sends through.</summary>
+    public NodeClassProfile UplinkOf(int node)
+    {
+        Check(node);
+        return _uplinkOverrides.Count > 0 && _uplinkOverrides.TryGetValue(node, out var own) ? own : _classProfiles[(int)_classes[node]];
+    }
+
+    /// <summary>Adds an offline node and returns its id; start it with <see cref="StartAt"/> or <see cref="JoinInWaves"/>.</summary>
+    public int AddNode(NodeClass nodeClass, ISimulatedNode<TMessage> node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        if (Count == _nodes.Length)
+            Grow();
+        var id = Count++;
+        _nodes[id] = node;
+        _classes[id] = nodeClass;
+        if (nodeClass == NodeClass.Bootstrap)
+            _bootstraps.Add(id);
+        return id;
+    }
+
+    /// <summary>Adds <paramref name="count"/> offline nodes of one class; the factory receives each new id.</summary>
+    public NodeRange AddNodes(int count, NodeClass nodeClass, Func<int, ISimulatedNode<TMessage>> factory)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentNullException.ThrowIfNull(factory);
+        var first = Count;
+        for (var i = 0; i < count; i++)
+            AddNode(nodeClass, factory(first + i));
+        return new NodeRange(first, count);
+    }
+
+    /// <summary>The node with id <paramref name="node"/>.</summary>
+    public ISimulatedNode<TMessage> GetNode(int node) => _nodes[Check(node)];
+
+    /// <summary>The class of node <paramref name="node"/>.</summary>
+    public NodeClass ClassOf(int node) => _classes[Check(node)];
+
+    /// <summary>True while node <paramref name="node"/> is online.</summary>
+    public bool IsOnline(int node) => _online[Check(node)];
+
+    /// <summary>How many times node <paramref name="node"/> has crashed.</summary>
+    public int IncarnationOf(int node) => _incarnations[Check(node)];
+
+    /// <summary>How long a message sent by <paramref name="node"/> now would wait for its uplink.</summary>
+    public TimeSpan UplinkBacklog(int node) => TimeSpan.FromTicks(Math.Max(0, _uplinkFreeAt[Check(node)] - Engine.NowTicks));
+
+    /// <summary>Node <paramref name="node"/>'s context, to act as that node from outside a callback (a scenario publishing from it).</summary>
+    public SimulatedNodeContext<TMessage> ContextOf(int node) => new(this, Check(node));
+
+    /// <summary>Brings every node of <paramref name="range"/> online at virtual time <paramref name="at"/>.</summary>
+    public void StartAll(NodeRange range, TimeSpan at)
+    {
+        for (var node = range.First; node < range.End; node++)
+            StartAt(node, at);
+    }
+
+    /// <summary>Brings a node online at virtual time <paramref name="at"/>; nothing happens if it is online then.</summary>
+    public void StartAt(int node, TimeSpan at) => Engine.Schedule(at.Ticks, _control, null, Check(node), d: NodeControl.Start);
+
+    /// <summary>Schedules the nodes of <paramref name="range"/> to join in waves from <paramref name="firstWaveAt"/> (random stream "population.join").</summary>
+    public void JoinInWaves(NodeRange range, TimeSpan firstWaveAt, JoinWaves waves)
+    {
+        ArgumentNullException.ThrowIfNull(waves);
+        waves.Validate();
+        var random = Engine.CreateRandom("population.join");
+        for (var i = 0; i < range.Count; i++)
+        {
+            var at = firstWaveAt.Ticks + (i / waves.WaveSize) * waves.Interval.Ticks;
+            if (waves.Spread > TimeSpan.Zero)
+                at += (long)random.NextBelow((ulong)waves.Spread.Ticks);
+            Engine.Schedule(at, _control, null, Check(range.First + i), d: NodeControl.Start);
+        }
+    }
+
+    /// <summary>
+    /// Crashes a node now: messages in flight to it and its context timers are void. Messages it had
+    /// already handed to its uplink still go out, as if flushed at the crash.
+    /// </summary>
+    public void Crash(int node)
+    {
+        if (!_online[Check(node)])
+            return;
+        _online[node] = false;
+        _incarnations[node]++;
+        OnlineCount--;
+        _nodes[node].OnCrash();
+    }
+
+    /// <summary>Crashes a node at virtual time <paramref name="at"/>.</summary>
+    public void CrashAt(int node, TimeSpan at) => Engine.Schedule(at.Ticks, _control, null, Check(node), d: NodeControl.Crash);
+
+    /// <summary>Brings a crashed node back at <paramref name="at"/>, as <paramref name="replacement"/> when given (a restart that lost its state).</summary>
+    public void RejoinAt(int node, TimeSpan at, ISimulatedNode<TMessage>? replacement = null) =>
+        Engine.Schedule(at.Ticks, _control, replacement, Check(node), d: NodeControl.Start);
+
+    /// <summary>
+    /// Sends a message: it waits for the sender's uplink, is serialised at the sender class's rate,
+    /// then crosses the link (latency, jitter, loss). It arrives only if the receiver is online and
+    /// has not crashed meanwhile, and the link stayed up.
+    /// </summary>
+    public SendResult Send(int from, int to, TMessage message, int sizeBytes)
+    {
+        Check(from);
+        Check(to);
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentOutOfRangeException.ThrowIfNegative(sizeBytes);
+        if (!_online[from])
+        {
+            Counters.DroppedSenderOffline++;
+            return SendResult.SenderOffline;
+        }
+        var generation = Links.Generation(from, to);
+        if ((generation & 1) != 0)
+        {
+            Counters.DroppedLinkDown++;
+            return SendResult.LinkDown;
+        }
+        var now = Engine.NowTicks;
+        var departure = now;
+        var uplink = _uplinkOverrides.Count > 0 && _uplinkOverrides.TryGetValue(from, out var own) ? own : _classProfiles[(int)_classes[from]];
+        if (uplink.UplinkBytesPerSecond > 0)
+        {
+            var start = Math.Max(_uplinkFreeAt[from], now);
+            if (uplink.OutboundQueueLimitBytes > 0
+                && BytesIn(start - now, uplink.UplinkBytesPerSecond) + sizeBytes > uplink.OutboundQueueLimitBytes)
+            {
+                Counters.DroppedQueueFull++;
+                return SendResult.QueueFull;
+            }
+            departure = start + SerialisationTicks(sizeBytes, uplink.UplinkBytesPerSecond);
+            _uplinkFreeAt[from] = departure;
+        }
+        Counters.Sent++;
+        Counters.BytesSent += sizeBytes;
+        var link = Links.Get(from, _classes[from], to, _classes[to]);
+        if (_lossRandom.Chance(link.LossProbability))
+        {
+            Counters.DroppedLoss++;
+            return SendResult.Sent;
+        }
+        var arrival = departure + link.Latency.Ticks;
+        if (link.Jitter > TimeSpan.Zero)
+            arrival += (long)_jitterRandom.NextBelow((ulong)link.Jitter.Ticks + 1);
+        Engine.Schedule(arrival, this, message, to, from, _incarnations[to], generation);
+        return SendResult.Sent;
+    }
+
+    /// <summary>Ticks to serialise <paramref name="sizeBytes"/> at <paramref name="bytesPerSecond"/>, rounded up.</summary>
+    public static long SerialisationTicks(int sizeBytes, long bytesPerSecond)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(sizeBytes);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bytesPerSecond);
+        // size × 10⁷ stays below 2.2·10¹⁶, so 64-bit arithmetic is exact for any rate up to 10¹⁸ bytes/s.
+        return bytesPerSecond <= 1_000_000_000_000_000_000
+            ? ((long)sizeBytes * TimeSpan.TicksPerSecond + bytesPerSecond - 1) / bytesPerSecond
+            : (long)(((Int128)sizeBytes * TimeSpan.TicksPerSecond + bytesPerSecond - 1) / bytesPerSecond);
+    }
+
+    /// <summary>Delivers a message event; the engine calls it.</summary>
+    void ISimulationEventHandler.Handle(in SimulationEvent simulationEvent)
+    {
+        var to = simulationEvent.A;
+        var from = simulationEvent.B;
+        if (!_online[to] || _incarnations[to] != simulationEvent.C)
+        {
+            Counters.DroppedReceiverOffline++;
+            return;
+        }
+        if (Links.Generation(from, to) != simulationEvent.D)
+        {
+            Counters.DroppedLinkDown++;
+            return;
+        }
+        Counters.Delivered++;
+        _nodes[to].OnMessage(new SimulatedNodeContext<TMessage>(this, to), from, Unsafe.As<TMessage>(simulationEvent.Payload!));
+    }
+
+    internal void SetTimer(int node, TimeSpan delay, int tag)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        Engine.Schedule(Engine.NowTicks + delay.Ticks, _control, null, node, tag, _incarnations[node], NodeControl.Timer);
+    }
+
+    private void StartNow(int node, ISimulatedNode<TMessage>? replacement)
+    {
+        if (_online[node])
+            return;
+        if (replacement is not null)
+            _nodes[node] = replacement;
+        _online[node] = true;
+        OnlineCount++;
+        _nodes[node].OnStart(new SimulatedNodeContext<TMessage>(this, node));
+    }
+
+    private void FireTimer(int node, int tag, int incarnation)
+    {
+        if (_online[node] && _incarnations[node] == incarnation)
+            _nodes[node].OnTimer(new SimulatedNodeContext<TMessage>(this, node), tag);
+    }
+
+    private static long BytesIn(long ticks, long bytesPerSecond)
+    {
+        // One widening multiply decides whether 64 bits suffice; dividing by the constant is a multiply too.
+        var high = Math.BigMul((ulong)ticks, (ulong)bytesPerSecond, out var low);
+        return high == 0 && low <= long.MaxValue - TimeSpan.TicksPerSecond
+            ? ((long)low + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond
+            : (long)(((Int128)ticks * bytesPerSecond + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond);
+    }
+
+    private int Check(int node)
+    {
+        if ((uint)node >= (uint)Count)
+            throw new ArgumentOutOfRangeException(nameof(node), node, $"no node has this id (the network holds {Count})");
+        return node;
+    }
+
+    private void Grow()
+    {
+        var capacity = _nodes.Length * 2;
+        Array.Resize(ref _nodes, capacity);
+        Array.Resize(ref _classes, capacity);
+        Array.Resize(ref _online, capacity);
+        Array.Resize(ref _incarnations, capacity);
+        Array.Resize(ref _uplinkFreeAt, capacity);
+    }
+
+    /// <summary>Start, crash and timer events of nodes; the event's D says which.</summary>
+    private sealed class NodeControl(SimulatedNetwork<TMessage> network) : ISimulationEventHandler
+    {
+        public const int Timer = 0;
+        public const int Start = 1;
+        public const int Crash = 2;
+
+        public void Handle(in SimulationEvent simulationEvent)
+        {
+            switch (simulationEvent.D)
+            {
+                case Timer:
+                    network.FireTimer(simulationEvent.A, simulationEvent.B, simulationEvent.C);
+                    break;
+                case Start:
+                    network.StartNow(simulationEvent.A, simulationEvent.Payload as ISimulatedNode<TMessage>);
+                    break;
+                default:
+                    network.Crash(simulationEvent.A);
+                    break;
+            }
+        }
+    }
+}
