@@ -11,37 +11,30 @@ using Rollout.Token.Snapshots;
 namespace Rollout.Benchmarks.Token;
 
 /// <summary>
-/// <c>ops/bench token [--entries N] [--peers N] [--no-js]</c>: generates an N-row (default 1,000,000)
+/// <c>ops/bench token [--entries N] [--peers N] [--no-js] [--no-js-tree]</c>: generates an N-row (default 1,000,000)
 /// <c>address,amount</c> snapshot, plus with <c>--peers</c> a third retro of that many random peer IDs whose
-/// addresses the real Poseidon derivation computes (default 0: this branch carries only its placeholder),
-/// builds its genesis the way <c>rollout token build</c> does (read, rules, tree, both files
+/// addresses the Poseidon derivation computes (default 0), builds its genesis the way <c>rollout token build</c> does (read, rules, tree, both files
 /// written), then builds the same tree with <c>@openzeppelin/merkle-tree</c> in Node and reports the
-/// times, peak memory and the tree ratio. The roots must agree or the run fails.
+/// times, peak memory and the tree ratio. With peer IDs it also derives the first 2,000 addresses with
+/// <c>@iden3/js-crypto</c> and reports that ratio. Roots and addresses must agree or the run fails.
 /// </summary>
 internal static class GenesisBenchmark
 {
-    private sealed class NoPeers : IPeerAddressDerivation, IKeyAddressDerivation
-    {
-        public QuilAddress Derive(Mesh.Identity.PeerId peerId) => throw new InvalidOperationException("the benchmark snapshot has no peer IDs");
-
-        public QuilAddress[] DeriveAll(IReadOnlyList<Mesh.Identity.PeerId> peerIds) => peerIds.Count == 0 ? [] : throw new InvalidOperationException("the benchmark snapshot has no peer IDs");
-
-        public QuilAddress Derive(ReadOnlySpan<byte> key) => throw new InvalidOperationException("the benchmark snapshot has no vouchers");
-    }
-
     public static int Run(string[] args, TextWriter output)
     {
         var entries = 1_000_000;
         var runJs = true;
         var peers = 0;
+        var noJsTree = false;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--entries" && i + 1 < args.Length) entries = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else if (args[i] == "--peers" && i + 1 < args.Length) peers = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else if (args[i] == "--no-js") runJs = false;
+            else if (args[i] == "--no-js-tree") noJsTree = true;
             else
             {
-                output.WriteLine("usage: ops/bench token [--entries N] [--peers N] [--no-js]");
+                output.WriteLine("usage: ops/bench token [--entries N] [--peers N] [--no-js] [--no-js-tree]");
                 return 2;
             }
         }
@@ -52,8 +45,8 @@ internal static class GenesisBenchmark
         Generate(Path.Combine(snapshots, "generated.csv"), entries);
         if (peers > 0) GeneratePeers(Path.Combine(snapshots, "third_retro.json"), peers);
         output.WriteLine($"snapshot: {entries:N0} CSV rows (address,amount), {new FileInfo(Path.Combine(snapshots, "generated.csv")).Length / 1e6:F1} MB; "
-            + (peers > 0 ? $"{peers:N0} peer IDs in third_retro.json (Poseidon derivation)" : "no peer IDs (run with --peers N once Poseidon is merged)"));
-        IPeerAddressDerivation peerDerivation = peers > 0 ? new PoseidonPeerAddressDerivation() : new NoPeers();
+            + (peers > 0 ? $"{peers:N0} peer IDs in third_retro.json (Poseidon derivation)" : "no peer IDs (add them with --peers N)"));
+        var peerDerivation = new PoseidonPeerAddressDerivation();
 
         GC.Collect();
         var cpuStart = CpuTime();
@@ -62,7 +55,7 @@ internal static class GenesisBenchmark
         var set = SnapshotFolder.Read(snapshots);
         read.Stop();
         var rules = Stopwatch.StartNew();
-        var genesis = new GenesisBuilder(GenesisSettings.Default, peerDerivation, new NoPeers()).Build(set);
+        var genesis = new GenesisBuilder(GenesisSettings.Default, peerDerivation, new PoseidonKeyAddressDerivation()).Build(set);
         rules.Stop();
         var treeTime = Stopwatch.StartNew();
         var tree = StandardMerkleTree.Build(genesis.Allocations);
@@ -87,6 +80,8 @@ internal static class GenesisBenchmark
         output.WriteLine($"rollout tree: {ourTree / 1000:F2} s wall (best of cold {treeTime.Elapsed.TotalSeconds:F2} s and warm {warm.Elapsed.TotalSeconds:F2} s), warm {treeCpu / 1000:F2} s CPU");
         if (!again.Root.SequenceEqual(tree.Root)) throw new InvalidOperationException("two builds of one tree disagree");
         if (!runJs) return 0;
+        if (peers > 0 && !CompareAddressesWithIden3(set, peerDerivation, output)) return 1;
+        if (noJsTree) return 0;
 
         var valuesFile = dir.Combine("values.json");
         WriteValues(valuesFile, genesis.Allocations);
@@ -104,6 +99,18 @@ internal static class GenesisBenchmark
         output.WriteLine($"ratio JavaScript tree / Rollout tree: {jsMs / ourTree:F1}x wall, {jsCpuMs / treeCpu:F1}x CPU time; JavaScript tree alone / whole Rollout genesis: {jsMs / total.Elapsed.TotalMilliseconds:F1}x wall, {jsCpuMs / cpu.TotalMilliseconds:F1}x CPU");
         output.WriteLine("(wall times depend on what else the machine runs; CPU time counts every core Rollout used, so the CPU ratio is the conservative one)");
         return 0;
+    }
+
+    private static bool CompareAddressesWithIden3(SnapshotSet set, PoseidonPeerAddressDerivation derivation, TextWriter output)
+    {
+        var sample = set.Retros.SelectMany(r => r.Rewards).Select(r => r.PeerId).Take(2_000).ToArray();
+        var single = Stopwatch.StartNew();
+        var ours = sample.Select(derivation.Derive).ToArray();
+        single.Stop();
+        var (count, jsSeconds, mismatches) = PoseidonBenchmark.RunIden3(sample, ours, sample.Length);
+        output.WriteLine($"@iden3/js-crypto poseidon.hashBytes: {count:N0} peer addresses in {jsSeconds:F2} s, Rollout on one core {single.Elapsed.TotalSeconds:F2} s: "
+            + $"ratio {jsSeconds / single.Elapsed.TotalSeconds:F1}x; addresses differing: {mismatches}");
+        return mismatches == 0;
     }
 
     private static TimeSpan CpuTime() => Process.GetCurrentProcess().TotalProcessorTime;
@@ -140,7 +147,7 @@ internal static class GenesisBenchmark
         {
             random.NextBytes(multihash.AsSpan(2));
             writer.Write(i == 0 ? "\n" : ",\n");
-            writer.Write(string.Create(CultureInfo.InvariantCulture, $"{{\"peerId\":\"{Mesh.Identity.Base58.Encode(multihash)}\",\"reward\":\"{random.Next(1, 5000)}.{random.Next(0, 1000):D3}\"}}"));
+            writer.Write(string.Create(CultureInfo.InvariantCulture, $"{{\"peerId\":\"{Rollout.Mesh.Identity.Base58.Encode(multihash)}\",\"reward\":\"{random.Next(1, 5000)}.{random.Next(0, 1000):D3}\"}}"));
         }
         writer.Write("\n]\n");
     }
