@@ -8,6 +8,8 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create(TextWriter output) =>
     [
         Token.TokenCommands.Create(output),
+        Keys.KeysCommands.Create(output),
+        .. Keys.SigningCommands.Create(output),
         .. DeploymentCommands.Create(output),
     ];
 }

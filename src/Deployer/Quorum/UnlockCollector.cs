@@ -6,7 +6,7 @@ namespace Rollout.Deployer.Quorum;
 /// (wrong seed), someone tampered (forged, unknown signer), or an old signature came back (replayed, pre-dated).
 /// </summary>
 /// <param name="signatories">The release signatories.</param>
-/// <param name="required">Signatures needed (by default <see cref="QuorumRules.Unlock"/>).</param>
+/// <param name="required">Signatures needed (by default <see cref="Plans.QuorumRules.ReferenceUnlock"/>).</param>
 /// <param name="seed">The seed the deployer fixed after the release was signed.</param>
 /// <param name="earlierSeedHexes">Seeds of earlier unlock attempts of this deployment: signatures over them are replays.</param>
 /// <param name="predatesRelease">Whether a blockstamp names a block at or before the release (the chain answers).</param>

@@ -119,6 +119,22 @@ public sealed class PeerId : IEquatable<PeerId>
         return new PeerId(bytes, null);
     }
 
+    /// <summary>
+    /// The peer ID of an Ed448 public key, as Quilibrium's libp2p fork derives it: the protobuf-encoded
+    /// PublicKey {Type = Ed448 (4), Data = the 57 key bytes} is longer than 42 bytes, so it is hashed (SHA2-256, "Qm...").
+    /// </summary>
+    public static PeerId FromEd448PublicKey(ReadOnlySpan<byte> publicKey)
+    {
+        const int Ed448KeyLength = 57;
+        if (publicKey.Length != Ed448KeyLength)
+        {
+            throw new ArgumentException($"an Ed448 public key holds {Ed448KeyLength} bytes, not {publicKey.Length}", nameof(publicKey));
+        }
+        byte[] protobuf = [0x08, 0x04, 0x12, Ed448KeyLength, .. publicKey];
+        byte[] multihash = [Sha256Code, 32, .. System.Security.Cryptography.SHA256.HashData(protobuf)];
+        return new PeerId(multihash, null);
+    }
+
     /// <summary>The Ed25519 public key inlined in this peer ID, when it is the identity form of one.</summary>
     public bool TryGetEd25519PublicKey(out ReadOnlySpan<byte> publicKey)
     {

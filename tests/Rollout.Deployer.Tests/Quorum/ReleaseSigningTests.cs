@@ -1,3 +1,4 @@
+using Rollout.Deployer.Plans;
 using Rollout.Deployer.Quorum;
 using Rollout.TestSupport;
 
@@ -23,7 +24,7 @@ public sealed class ReleaseSigningTests
         var (binary, keys, set) = Release(dir);
         foreach (var slot in new[] { 1, 2, 4, 5, 7, 9, 11, 13, 14 }) ReleaseSigner.Sign(binary, keys[slot - 1], slot);
 
-        var result = ReleaseVerification.Check(binary, set, QuorumRules.Release(Slots));
+        var result = ReleaseVerification.Check(binary, set, QuorumRules.ReferenceRelease(Slots));
 
         Assert.True(result.Passed, result.Summary);
         Assert.Equal([1, 2, 4, 5, 7, 9, 11, 13, 14], result.ValidSlots);
@@ -37,7 +38,7 @@ public sealed class ReleaseSigningTests
         var (binary, keys, set) = Release(dir);
         for (var slot = 1; slot <= 8; slot++) ReleaseSigner.Sign(binary, keys[slot - 1], slot);
 
-        var result = ReleaseVerification.Check(binary, set, QuorumRules.Release(Slots));
+        var result = ReleaseVerification.Check(binary, set, QuorumRules.ReferenceRelease(Slots));
 
         Assert.False(result.Passed);
         Assert.Contains("8 valid signature(s) of 9 required: quorum not met", result.Summary, StringComparison.Ordinal);
@@ -52,7 +53,7 @@ public sealed class ReleaseSigningTests
         // Signer 13 signs with their key but names the file for slot 14: the reference treats that as fatal.
         ReleaseSigner.Sign(binary, keys[12], 14);
 
-        var result = ReleaseVerification.Check(binary, set, QuorumRules.Release(Slots));
+        var result = ReleaseVerification.Check(binary, set, QuorumRules.ReferenceRelease(Slots));
 
         Assert.False(result.Passed);
         Assert.Equal([14], result.InvalidSlots);
@@ -67,7 +68,7 @@ public sealed class ReleaseSigningTests
         for (var slot = 1; slot <= 10; slot++) ReleaseSigner.Sign(binary, keys[slot - 1], slot);
         File.AppendAllText(binary, "backdoor");
 
-        var result = ReleaseVerification.Check(binary, set, QuorumRules.Release(Slots));
+        var result = ReleaseVerification.Check(binary, set, QuorumRules.ReferenceRelease(Slots));
 
         Assert.False(result.Passed);
         Assert.Contains("does not match the binary's SHA3-256", result.Summary, StringComparison.Ordinal);
@@ -105,8 +106,8 @@ public sealed class ReleaseSigningTests
     [Fact]
     public void QuorumRules_ForSeventeenSlots_AreNineForTheReleaseAndSevenForTheUnlock()
     {
-        Assert.Equal(9, QuorumRules.Release(17));
-        Assert.Equal(7, QuorumRules.Unlock(17));
+        Assert.Equal(9, QuorumRules.ReferenceRelease(17));
+        Assert.Equal(7, QuorumRules.ReferenceUnlock(17));
     }
 
     private static (string Binary, byte[][] Keys, SignatorySet Set) Release(TempDirectory dir)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Rollout.Deployer.Plans;
 using Rollout.Deployer.Quorum;
 
 namespace Rollout.Deployer.Tests.Quorum;
@@ -22,7 +23,7 @@ public sealed class UnlockCollectorTests
 
         var unlock = collector.Build();
 
-        Assert.True(unlock.Verify(Signatories, QuorumRules.Unlock(Slots), out var problem), problem);
+        Assert.True(unlock.Verify(Signatories, QuorumRules.ReferenceUnlock(Slots), out var problem), problem);
         Assert.Equal(Seed.Hex, unlock.GenesisSeedHex);
         Assert.Equal(7, unlock.Signatures.Count);
     }
@@ -141,7 +142,7 @@ public sealed class UnlockCollectorTests
 
     private static UnlockCollector Collector() => new(
         Signatories,
-        QuorumRules.Unlock(Slots),
+        QuorumRules.ReferenceUnlock(Slots),
         Seed,
         new HashSet<string> { EarlierAttempt.Hex },
         blockstamp => blockstamp.SequenceEqual(ReleaseBlock));

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Rollout.Bridge.Ethereum.Keystores;
+using Rollout.Deployer.Plans;
+using Rollout.Deployer.Quorum;
+
+namespace Rollout.Deployer.Cli.Keys;
+
+/// <summary>
+/// The signers' verbs, each run on the signer's own machine: <c>sign-release</c> (the binary's digest) and
+/// <c>sign-unlock</c> (the genesis seed the deployer fixed after the release was signed).
+/// </summary>
+internal static class SigningCommands
+{
+    public static IEnumerable<Command> Create(TextWriter output) => [SignRelease(output), SignUnlock(output)];
+
+    private static Command SignRelease(TextWriter output)
+    {
+        var file = new Option<string>("--file") { Description = "The release binary", Required = true };
+        var key = KeysCommands.KeyOption();
+        var index = new Option<int>("--index") { Description = "Your 1-based slot in the signatory list (the N of BINARY.dgst.sig.N)", Required = true };
+        var command = new Command("sign-release", "Write BINARY.dgst (SHA3-256, openssl's format) and sign it as signatory N") { file, key, index };
+        command.SetAction(parse =>
+        {
+            var slot = parse.GetValue(index);
+            if (slot < 1) throw new InvalidDataException($"--index: {slot} is not a signatory slot (they start at 1)");
+            var binary = parse.GetValue(file)!;
+            if (!File.Exists(binary)) throw new InvalidDataException($"--file: {binary} does not exist");
+            using var signer = KeysCommands.Open(parse.GetValue(key)!, KeyType.Ed448, output);
+            var written = ReleaseSigner.Sign(binary, signer.Secret, slot);
+            output.WriteLine($"digest: {ReleaseDigest.DigestPath(binary)}");
+            output.WriteLine($"signature: {written}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command SignUnlock(TextWriter output)
+    {
+        var plan = new Option<string>("--plan") { Description = "The deployment's plan: its signatories and beacon key are checked before signing", Required = true };
+        var key = KeysCommands.KeyOption();
+        var seed = new Option<string>("--seed") { Description = "The genesis seed (hex) the deployer published after the release was signed", Required = true };
+        var outPath = new Option<string>("--out") { Description = "The signature file to write, for the deployer to collect", Required = true };
+        var command = new Command("sign-unlock", "Sign the genesis seed that lifts the stasis lock") { plan, key, seed, outPath };
+        command.SetAction(parse =>
+        {
+            var valid = PlanReader.Read(parse.GetValue(plan)!);
+            var seedHex = parse.GetValue(seed)!.Trim();
+            if (seedHex.StartsWith("0x", StringComparison.OrdinalIgnoreCase)) seedHex = seedHex[2..];
+            if (seedHex.Length % 2 != 0 || !seedHex.All(Uri.IsHexDigit)) throw new InvalidDataException("--seed: not hex");
+            if (!GenesisSeed.TryParse(Convert.FromHexString(seedHex), out var genesis, out var error)) throw new InvalidDataException($"--seed: {error}");
+            if (Convert.ToHexStringLower([.. genesis!.Beacon]) != valid.BeaconKey)
+            {
+                throw new InvalidDataException($"--seed: binds beacon {Convert.ToHexStringLower([.. genesis.Beacon])}, not the plan's beacon {valid.BeaconKey}; refusing to sign");
+            }
+            using var signer = KeysCommands.Open(parse.GetValue(key)!, KeyType.Ed448, output);
+            var publicHex = Convert.ToHexStringLower(signer.PublicKey);
+            var slot = valid.Signatories.ToList().IndexOf(publicHex) + 1;
+            if (slot == 0) throw new InvalidDataException($"--key: {publicHex} is not one of the plan's signatories");
+            var signature = UnlockSignature.Sign(genesis, signer.Secret);
+            signature.Write(parse.GetValue(outPath)!);
+            output.WriteLine($"signed the genesis seed as signatory #{slot} (phrase \"{genesis.Phrase}\")");
+            output.WriteLine($"signature: {parse.GetValue(outPath)}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
