@@ -1,4 +1,5 @@
 using System.Globalization;
+using Rollout.Deployer.Storage;
 
 namespace Rollout.Deployer.Journal;
 
@@ -10,9 +11,7 @@ internal static class JournalHead
 {
     public static void Write(string path, long seq, string hash)
     {
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, $"{seq.ToString(CultureInfo.InvariantCulture)} {hash}\n");
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.WriteAllText(path, $"{seq.ToString(CultureInfo.InvariantCulture)} {hash}\n");
     }
 
     public static (long Seq, string Hash)? Read(string path)

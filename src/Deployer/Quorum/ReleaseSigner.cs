@@ -1,3 +1,5 @@
+using Rollout.Deployer.Storage;
+
 namespace Rollout.Deployer.Quorum;
 
 /// <summary>What one signer writes for a release: the shared <c>.dgst</c> file and their own <c>.dgst.sig.N</c>.</summary>

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Rollout.Mesh.Wire;
 
 namespace Rollout.Mesh.Identity;
 
@@ -85,15 +86,15 @@ public sealed class SignedPeerRecord
     public static SignedPeerRecord Decode(ReadOnlySpan<byte> bytes, string source)
     {
         var offset = 0;
-        var hashLength = Take(bytes, ref offset, 1, source, "multihash length")[0];
-        var multihash = Take(bytes, ref offset, hashLength, source, "peer ID");
+        var hashLength = WireReader.Take(bytes, ref offset, 1, source, "multihash length")[0];
+        var multihash = WireReader.Take(bytes, ref offset, hashLength, source, "peer ID");
         if (!PeerId.TryFromMultihash(multihash, out var peerId, out var error))
         {
             throw new InvalidDataException($"{source}[1].peerId: {error}");
         }
-        var sequence = BinaryPrimitives.ReadUInt64BigEndian(Take(bytes, ref offset, 8, source, "sequence"));
+        var sequence = BinaryPrimitives.ReadUInt64BigEndian(WireReader.Take(bytes, ref offset, 8, source, "sequence"));
         var countAt = offset;
-        int count = Take(bytes, ref offset, 1, source, "address count")[0];
+        int count = WireReader.Take(bytes, ref offset, 1, source, "address count")[0];
         if (count > MaxAddresses)
         {
             throw new InvalidDataException($"{source}[{countAt}].addressCount: {count} is more than {MaxAddresses}");
@@ -101,9 +102,9 @@ public sealed class SignedPeerRecord
         var addresses = new string[count];
         for (var i = 0; i < count; i++)
         {
-            int length = Take(bytes, ref offset, 1, source, $"addresses[{i}].length")[0];
+            int length = WireReader.Take(bytes, ref offset, 1, source, $"addresses[{i}].length")[0];
             var at = offset;
-            var text = Take(bytes, ref offset, length, source, $"addresses[{i}]");
+            var text = WireReader.Take(bytes, ref offset, length, source, $"addresses[{i}]");
             try
             {
                 addresses[i] = new UTF8Encoding(false, true).GetString(text);
@@ -113,23 +114,12 @@ public sealed class SignedPeerRecord
                 throw new InvalidDataException($"{source}[{at}].addresses[{i}]: not UTF-8");
             }
         }
-        Take(bytes, ref offset, Ed25519KeyPair.SignatureLength, source, "signature");
+        WireReader.Take(bytes, ref offset, Ed25519KeyPair.SignatureLength, source, "signature");
         if (offset != bytes.Length)
         {
             throw new InvalidDataException($"{source}[{offset}]: {bytes.Length - offset} bytes after the signature");
         }
         return new SignedPeerRecord(peerId!, sequence, addresses, bytes.ToArray());
-    }
-
-    private static ReadOnlySpan<byte> Take(ReadOnlySpan<byte> bytes, ref int offset, int length, string source, string field)
-    {
-        if (bytes.Length - offset < length)
-        {
-            throw new InvalidDataException($"{source}[{offset}].{field}: needs {length} bytes, {bytes.Length - offset} left");
-        }
-        var slice = bytes.Slice(offset, length);
-        offset += length;
-        return slice;
     }
 
     /// <inheritdoc/>

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Rollout.Mesh.Identity;
+using Rollout.Mesh.Wire;
 
 namespace Rollout.Mesh.Provers;
 
@@ -69,37 +70,26 @@ public sealed class ProverJoin
     public static ProverJoin Decode(ReadOnlySpan<byte> bytes, string source)
     {
         var offset = 0;
-        int hashLength = Take(bytes, ref offset, 1, source, "multihash length")[0];
-        if (!PeerId.TryFromMultihash(Take(bytes, ref offset, hashLength, source, "prover"), out var prover, out var error))
+        int hashLength = WireReader.Take(bytes, ref offset, 1, source, "multihash length")[0];
+        if (!PeerId.TryFromMultihash(WireReader.Take(bytes, ref offset, hashLength, source, "prover"), out var prover, out var error))
         {
             throw new InvalidDataException($"{source}[1].prover: {error}");
         }
-        var seniority = BinaryPrimitives.ReadUInt64BigEndian(Take(bytes, ref offset, 8, source, "seniority"));
-        var frame = BinaryPrimitives.ReadUInt64BigEndian(Take(bytes, ref offset, 8, source, "frame"));
+        var seniority = BinaryPrimitives.ReadUInt64BigEndian(WireReader.Take(bytes, ref offset, 8, source, "seniority"));
+        var frame = BinaryPrimitives.ReadUInt64BigEndian(WireReader.Take(bytes, ref offset, 8, source, "frame"));
         var depthAt = offset;
-        int depth = Take(bytes, ref offset, 1, source, "shard depth")[0];
+        int depth = WireReader.Take(bytes, ref offset, 1, source, "shard depth")[0];
         if (depth > ShardAddress.MaxDepth)
         {
             throw new InvalidDataException($"{source}[{depthAt}].shardDepth: {depth} is more than {ShardAddress.MaxDepth}");
         }
-        var target = ShardAddress.FromPath(Take(bytes, ref offset, depth, source, "shard path"));
-        Take(bytes, ref offset, Ed25519KeyPair.SignatureLength, source, "signature");
+        var target = ShardAddress.FromPath(WireReader.Take(bytes, ref offset, depth, source, "shard path"));
+        WireReader.Take(bytes, ref offset, Ed25519KeyPair.SignatureLength, source, "signature");
         if (offset != bytes.Length)
         {
             throw new InvalidDataException($"{source}[{offset}]: {bytes.Length - offset} bytes after the signature");
         }
         return new ProverJoin(prover!, seniority, frame, target, bytes.ToArray());
-    }
-
-    private static ReadOnlySpan<byte> Take(ReadOnlySpan<byte> bytes, ref int offset, int length, string source, string field)
-    {
-        if (bytes.Length - offset < length)
-        {
-            throw new InvalidDataException($"{source}[{offset}].{field}: needs {length} bytes, {bytes.Length - offset} left");
-        }
-        var slice = bytes.Slice(offset, length);
-        offset += length;
-        return slice;
     }
 
     /// <inheritdoc/>

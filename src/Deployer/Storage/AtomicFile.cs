@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Rollout.Deployer.Quorum;
+namespace Rollout.Deployer.Storage;
 
 /// <summary>Writes a file whole or not at all: a temp file beside it, flushed, then renamed over it.</summary>
 internal static class AtomicFile
