@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Rollout.Bridge.Ethereum;
 using Rollout.Bridge.Ethereum.Rpc;
 
@@ -14,8 +15,10 @@ internal static class ForeignNonceFinder
 
     public static async Task<(byte[] Hash, ulong? Block)?> FindAsync(EthClient client, Address sender, ulong nonce, byte[] ours, CancellationToken cancellationToken)
     {
-        if (await client.GetBlockByNumberAsync(BlockTag.Pending, cancellationToken) is { } pending
-            && await SearchAsync(client, pending, sender, nonce, ours, cancellationToken) is { } inPending)
+        // Read raw: a pending block has no number or hash, which the typed header refuses.
+        var pending = await client.Rpc.CallAsync("eth_getBlockByNumber", [BlockTag.Pending.ToString(), false], cancellationToken);
+        if (pending.ValueKind == JsonValueKind.Object && pending.TryGetProperty("transactions", out var hashes) && hashes.ValueKind == JsonValueKind.Array
+            && await SearchAsync(client, hashes.EnumerateArray().Select(h => Hex.Decode(h.GetString() ?? "", "transactions[]")).ToList(), sender, nonce, ours, cancellationToken) is { } inPending)
         {
             return inPending;
         }
@@ -23,7 +26,7 @@ internal static class ForeignNonceFinder
         for (ulong n = latest, seen = 0; seen < Depth; n--, seen++)
         {
             if (await client.GetBlockByNumberAsync(BlockTag.Number(n), cancellationToken) is { } block
-                && await SearchAsync(client, block, sender, nonce, ours, cancellationToken) is { } found)
+                && await SearchAsync(client, block.TransactionHashes, sender, nonce, ours, cancellationToken) is { } found)
             {
                 return found;
             }
@@ -32,9 +35,9 @@ internal static class ForeignNonceFinder
         return null;
     }
 
-    private static async Task<(byte[] Hash, ulong? Block)?> SearchAsync(EthClient client, BlockHeader block, Address sender, ulong nonce, byte[] ours, CancellationToken cancellationToken)
+    private static async Task<(byte[] Hash, ulong? Block)?> SearchAsync(EthClient client, IReadOnlyList<byte[]> hashes, Address sender, ulong nonce, byte[] ours, CancellationToken cancellationToken)
     {
-        foreach (var hash in block.TransactionHashes)
+        foreach (var hash in hashes)
         {
             if (hash.AsSpan().SequenceEqual(ours)) continue;
             if (await client.GetTransactionByHashAsync(hash, cancellationToken) is { } tx && tx.From == sender && tx.Nonce == nonce)
