@@ -6,8 +6,9 @@ namespace Rollout.Deployer.Rollout;
 
 /// <summary>
 /// The check wired to each step, with its criterion (the seed's success condition under the plan's
-/// thresholds) and what it needs. Until the mesh, node and Ethereum pieces exist every one is a
-/// <see cref="NotAvailableCheck"/>; a project that supplies a measurement replaces its entry here.
+/// thresholds) and what it needs. BridgeDeployedPaused acts on Ethereum (<see cref="BridgeDeployedPausedCheck"/>);
+/// the others are <see cref="NotAvailableCheck"/> until the mesh and node pieces exist; a project that supplies
+/// a measurement replaces its entry here.
 /// </summary>
 public static class StageChecks
 {
