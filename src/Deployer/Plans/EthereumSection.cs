@@ -1,6 +1,6 @@
 namespace Rollout.Deployer.Plans;
 
-/// <summary>Reads <c>ethereum:</c>: endpoint, chain id, confirmations, contract and Safe addresses.</summary>
+/// <summary>Reads <c>ethereum:</c>: endpoint, chain id, confirmations, contract, Safe, pauser and minter addresses, the deployer keystore.</summary>
 internal static class EthereumSection
 {
     public static EthereumSettings? Read(PlanDocument document, PlanMapping? section)
@@ -21,8 +21,13 @@ internal static class EthereumSection
         var bridge = contracts is null ? null : ReadAddress(document, contracts, "bridge");
         contracts?.ReportUnknownKeys();
         var safe = ReadAddress(document, section, "safe");
+        var pauser = ReadAddress(document, section, "pauser");
+        var minter = ReadAddress(document, section, "minter");
+        var keystore = section.String("deployer_keystore");
+        if (keystore is { Length: 0 }) document.Report("ethereum.deployer_keystore", section.Get("deployer_keystore"), "empty (give the keystore file's path, relative to the plan)");
         section.ReportUnknownKeys();
-        return url is null || chainId == 0 ? null : new EthereumSettings(url, (ulong)chainId, confirmations, wquil, bridge, safe);
+        return url is null || chainId == 0 ? null
+            : new EthereumSettings(url, (ulong)chainId, confirmations, wquil, bridge, safe) { Pauser = pauser, Minter = minter, DeployerKeystore = keystore is { Length: > 0 } ? keystore : null };
     }
 
     private static string? ReadAddress(PlanDocument document, PlanMapping section, string key)

@@ -8,4 +8,14 @@ namespace Rollout.Deployer.Plans;
 /// <param name="BridgeContractAddress">The bridge contract, or null when the rehearsal deploys it.</param>
 /// <param name="SafeAddress">The Safe multisig that unpauses, or null when the rehearsal deploys it.</param>
 public sealed record EthereumSettings(
-    Uri RpcUrl, ulong ChainId, int Confirmations, string? WrappedTokenAddress, string? BridgeContractAddress, string? SafeAddress);
+    Uri RpcUrl, ulong ChainId, int Confirmations, string? WrappedTokenAddress, string? BridgeContractAddress, string? SafeAddress)
+{
+    /// <summary>The account given the wQUIL pauser role at deployment, or null when the plan names none.</summary>
+    public string? Pauser { get; init; }
+
+    /// <summary>The account given the wQUIL minter role (the bridge's relayer) at deployment, or null when the plan names none.</summary>
+    public string? Minter { get; init; }
+
+    /// <summary>The deployer's secp256k1 keystore (Web3 Secret Storage), as written in the plan: relative to the plan file's folder.</summary>
+    public string? DeployerKeystore { get; init; }
+}

@@ -1,3 +1,4 @@
+using Rollout.Bridge.Ethereum.Rpc;
 using Rollout.Deployer.Cli;
 using Rollout.Deployer.Faults;
 using Rollout.Deployer.Journal;
@@ -27,7 +28,7 @@ public sealed class RolloutRunner : IRolloutActions
         _checks = checks.ToDictionary(c => c.Step);
         var missing = RolloutSteps.All.Where(s => !_checks.ContainsKey(s)).ToList();
         if (missing.Count > 0) throw new ArgumentException($"no check wired for {string.Join(", ", missing)}", nameof(checks));
-        _context = new CheckContext(plan, journal, time);
+        _context = new CheckContext(plan, journal, time) { Faults = faults };
         _time = time;
         _output = output;
         _steps = new JournaledSteps<RolloutState, RolloutTrigger>(journal, faults);
@@ -39,6 +40,21 @@ public sealed class RolloutRunner : IRolloutActions
 
     /// <summary>Runs until the rollout is live, failed, held or aborted.</summary>
     public async Task<RunResult> RunAsync(OperatorDecision? decision, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await RunStepsAsync(decision, cancellationToken);
+        }
+        catch (EthereumUnreachableException ex)
+        {
+            // The step's intent stays open without a result: the next resume reconciles it and runs it again.
+            var step = _journal.Steps() is { Count: > 0 } steps ? steps[^1].Destination : RolloutState.Planned.ToString();
+            return new RunResult(_rollout.Machine.State, ExitCodes.Unreachable,
+                $"Unreachable during {step}: {ex.Message}. Nothing was decided; run rollout resume once the endpoint answers.");
+        }
+    }
+
+    private async Task<RunResult> RunStepsAsync(OperatorDecision? decision, CancellationToken cancellationToken)
     {
         var machine = _rollout.Machine;
         var (state, interrupted) = _steps.ResumePoint(RolloutState.Planned);
@@ -99,11 +115,12 @@ public sealed class RolloutRunner : IRolloutActions
         CheckResult result;
         try
         {
-            result = await _checks[step].EvaluateAsync(_context, cancellationToken);
+            result = await _checks[step].EvaluateAsync(_context with { StepId = stepId }, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not (OperationCanceledException or EthereumUnreachableException))
         {
             // A check that breaks has measured nothing: its outcome is unknown, which is a hold, never a pass.
+            // An unreachable outside system is not a verdict either: it propagates (exit 3) with the step left open.
             result = CheckResult.NotAvailable($"{step} check raised {ex.GetType().Name}: {ex.Message}");
         }
         if (result.Kind == CheckResultKind.Failed && result.Cause?.Check != step)

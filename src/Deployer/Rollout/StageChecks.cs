@@ -1,11 +1,14 @@
+using Rollout.Deployer.Cli.Keys;
+using Rollout.Deployer.Ethereum;
 using Rollout.Deployer.Plans;
 
 namespace Rollout.Deployer.Rollout;
 
 /// <summary>
 /// The check wired to each step, with its criterion (the seed's success condition under the plan's
-/// thresholds) and what it needs. Until the mesh, node and Ethereum pieces exist every one is a
-/// <see cref="NotAvailableCheck"/>; a project that supplies a measurement replaces its entry here.
+/// thresholds) and what it needs. BridgeDeployedPaused acts on Ethereum (<see cref="BridgeDeployedPausedCheck"/>);
+/// the others are <see cref="NotAvailableCheck"/> until the mesh and node pieces exist; a project that supplies
+/// a measurement replaces its entry here.
 /// </summary>
 public static class StageChecks
 {
@@ -42,9 +45,7 @@ public static class StageChecks
         new NotAvailableCheck(RolloutState.ProverEnrollment,
             c => $"prover enrollments shard out at the subshard threshold: no shard holds more than {c.Plan.SubshardThreshold} provers",
             "src/Mesh: prover enrollment and shard membership counts"),
-        new NotAvailableCheck(RolloutState.BridgeDeployedPaused,
-            c => $"the bridge application is deployed on the node side, initialised, owned by the intended admin and paused; the Ethereum bridge on chain {c.Plan.Ethereum.ChainId} is paused",
-            "src/Bridge: the bridge application (node side) and the Ethereum client (paused(), owner, initialised reads)"),
+        new BridgeDeployedPausedCheck(() => Passphrase.Read("the deployer keystore (ethereum.deployer_keystore)", confirm: false, Console.Error)),
         new NotAvailableCheck(RolloutState.TokenDeployed,
             c => $"the token application is deployed with the genesis allocation built from {c.Plan.SnapshotFolder}; its Merkle root is published",
             "src/Token: genesis allocation, standard-v1 tree and root; the token ledger application on the node"),

@@ -22,13 +22,18 @@ internal static class RolloutProcess
     }
 
     /// <summary>Runs <c>rollout</c> with <paramref name="args"/>; <paramref name="faultPoint"/> sets ROLLOUT_FAULT_POINT.</summary>
-    public static (int ExitCode, string Output, string Error) Run(string? faultPoint, params string[] args)
+    public static (int ExitCode, string Output, string Error) Run(string? faultPoint, params string[] args) => Run(faultPoint, null, args);
+
+    /// <summary>Runs <c>rollout</c> with <paramref name="args"/> and extra <paramref name="environment"/> variables (e.g. ROLLOUT_PASSPHRASE).</summary>
+    public static (int ExitCode, string Output, string Error) Run(string? faultPoint, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Executable);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["ROLLOUT_FAULT_POINT"] = faultPoint ?? "";
         start.Environment.Remove("ROLLOUT_HOME");
+        start.Environment.Remove("ROLLOUT_PASSPHRASE");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         using var process = Process.Start(start) ?? throw new InvalidOperationException("rollout did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

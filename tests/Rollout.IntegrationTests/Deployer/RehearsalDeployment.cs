@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+using Rollout.Bridge.Ethereum.Keystores;
+using Rollout.TestSupport;
+
+namespace Rollout.IntegrationTests.Deployer;
+
+/// <summary>
+/// A rehearsal deployment on a devchain, brought (once) to the step before BridgeDeployedPaused by the operator
+/// attesting every earlier step, whose checks cannot measure yet; each test then works on its own copy.
+/// The deployer is Hardhat's funded account 0 in a light-KDF keystore; the Safe, pauser and minter are accounts 1–3.
+/// </summary>
+internal sealed partial class RehearsalDeployment : IDisposable
+{
+    public const string Id = "eth-test";
+    public const string DeployerPrivateKey = "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+    public const string Deployer = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
+    public const string Safe = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
+    public const string Pauser = "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc";
+    public const string Minter = "0x90f79bf6eb2c4f870365e785982e1f101e93b906";
+    private const string Passphrase = "rehearsal deployer";
+    private readonly TempDirectory _folder = new();
+
+    public RehearsalDeployment(Uri rpc)
+    {
+        var keystore = Path.Combine(_folder.Path, "deployer.json");
+        File.WriteAllText(keystore, Keystore.Encrypt(KeyType.Secp256k1, Convert.FromHexString(DeployerPrivateKey), Passphrase, new KeystoreOptions(ScryptN: 4096)));
+        PlanPath = WritePlan("plan.yaml", rpc, keystore);
+        UnreachablePlanPath = WritePlan("unreachable.yaml", new Uri("http://127.0.0.1:9"), keystore);
+        Home = Path.Combine(_folder.Path, "template");
+        string[] where = ["--deployment", Id, "--home", Home];
+        var run = Rollout(null, ["run", "--plan", PlanPath, .. where]);
+        if (run.ExitCode != 4) throw new InvalidOperationException($"rollout run exited {run.ExitCode}: {run.Output}{run.Error}");
+        // Every step before BridgeDeployedPaused is attested but the last (ProverEnrollment), which each test attests itself.
+        for (var i = 0; i < 9; i++)
+        {
+            var attest = Rollout(null, ["resume", "--attest", "--note", "rehearsal: measured by hand", "--operator", "it", .. where]);
+            if (attest.ExitCode != 4) throw new InvalidOperationException($"rollout resume --attest exited {attest.ExitCode}: {attest.Output}{attest.Error}");
+        }
+    }
+
+    /// <summary>The plan: the devchain, the deployer keystore, the Safe, pauser and minter, fault injection on.</summary>
+    public string PlanPath { get; }
+
+    /// <summary>The same plan with an RPC endpoint nobody listens on.</summary>
+    public string UnreachablePlanPath { get; }
+
+    /// <summary>The template home, held at ProverEnrollment.</summary>
+    public string Home { get; }
+
+    /// <summary>A fresh copy of the template home for one test.</summary>
+    public string CopyHome()
+    {
+        var copy = Path.Combine(_folder.Path, "home-" + Guid.NewGuid().ToString("N")[..8]);
+        var from = Path.Combine(Home, Id);
+        Directory.CreateDirectory(Path.Combine(copy, Id));
+        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(copy, Id, Path.GetFileName(file)));
+        return copy;
+    }
+
+    /// <summary>Runs rollout with the deployer's passphrase in ROLLOUT_PASSPHRASE.</summary>
+    public static (int ExitCode, string Output, string Error) Rollout(string? faultPoint, params string[] args) =>
+        RolloutProcess.Run(faultPoint, new Dictionary<string, string> { ["ROLLOUT_PASSPHRASE"] = Passphrase }, args);
+
+    public void Dispose() => _folder.Dispose();
+
+    private string WritePlan(string name, Uri rpc, string keystore)
+    {
+        var text = File.ReadAllText(RepoPaths.Combine("ops", "samples", "plans", "rehearsal.yaml"));
+        text = SnapshotsLine().Replace(text, $"snapshots: {RepoPaths.Combine("ops", "samples", "snapshots")}");
+        text = EthereumSection().Replace(text, $"""
+            ethereum:
+              rpc_url: {rpc}
+              chain_id: 31337
+              confirmations: 1
+              safe: "{Safe}"
+              pauser: "{Pauser}"
+              minter: "{Minter}"
+              deployer_keystore: {keystore}
+
+            """);
+        var path = Path.Combine(_folder.Path, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [GeneratedRegex(@"^snapshots: .*$", RegexOptions.Multiline)]
+    private static partial Regex SnapshotsLine();
+
+    [GeneratedRegex(@"^ethereum:\n(  .*\n)+", RegexOptions.Multiline)]
+    private static partial Regex EthereumSection();
+}
