@@ -46,7 +46,7 @@ public sealed class BridgeDeployedPausedCheck(Func<string> passphrase, Func<Uri,
         if (missing.Count > 0) return CheckResult.NotAvailable($"BridgeDeployedPaused: the plan does not name {string.Join(", ", missing)}; the Ethereum side cannot be deployed or verified");
         if (context.OutsideActions is null) return CheckResult.NotAvailable("BridgeDeployedPaused: no journal to write the transaction ahead to (dry run)");
 
-        var client = (connect ?? Connect)(eth.RpcUrl);
+        var client = (connect ?? EthereumConnection.Connect)(eth.RpcUrl);
         var chainId = await client.ChainIdAsync(cancellationToken);
         if (chainId != eth.ChainId) return CheckResult.NotAvailable($"BridgeDeployedPaused: {eth.RpcUrl} serves chain {chainId}, the plan names chain {eth.ChainId}; nothing was sent");
         var safe = Address.Parse(eth.SafeAddress, "ethereum.safe");
@@ -101,9 +101,6 @@ public sealed class BridgeDeployedPausedCheck(Func<string> passphrase, Func<Uri,
         using var key = DeployerKey.Open(DeployerKey.PathOf(plan, keystore), passphrase);
         return key.Address;
     }
-
-    private static EthClient Connect(Uri url) =>
-        new(new JsonRpcClient(new HttpClient(), new JsonRpcOptions(url, TimeSpan.FromSeconds(30), MaxRetries: 2, RetryDelay: TimeSpan.FromMilliseconds(250))));
 
     private static async Task<string> ExplainHoldAsync(EthClient client, TransactionRecord record, CancellationToken cancellationToken)
     {

@@ -22,6 +22,7 @@ internal static class PlanSections
         var ethereum = EthereumSection.Read(document, document.Mapping(top.Get("ethereum", required: true), "ethereum"));
         var checks = ChecksSection.Read(document, document.Mapping(top.Get("checks"), "checks"));
         var testnet = ReadTestnet(document.Mapping(top.Get("testnet"), "testnet"));
+        var release = ReleaseSection.Read(document, document.Mapping(top.Get("release"), "release"));
         top.ReportUnknownKeys();
 
         if (network is null || quorum is null || beacon is null || snapshots is null || bridge is null || ethereum is null)
@@ -30,7 +31,7 @@ internal static class PlanSections
         }
         var folder = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(source)) ?? ".", snapshots));
         return new RolloutPlan(source, sha256, network.Value, signatories, quorum, beacon, peers, mesh, subshard, folder, bridge,
-            ethereum, checks, testnet);
+            ethereum, checks, testnet) { Release = release };
     }
 
     private static NetworkProfile? ReadNetwork(PlanDocument document, PlanMapping top)

@@ -29,4 +29,11 @@ public sealed record RolloutPlan(
     string BridgeAddress,
     EthereumSettings Ethereum,
     CheckThresholds Checks,
-    TestnetSettings Testnet);
+    TestnetSettings Testnet)
+{
+    /// <summary>The release binary and the unlock's phrase and collection folder.</summary>
+    public ReleaseSettings Release { get; init; } = ReleaseSettings.Default;
+
+    /// <summary>A path from the plan, resolved against the plan file's folder.</summary>
+    public string Resolve(string path) => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(Source)) ?? ".", path));
+}

@@ -1,12 +1,15 @@
 using Rollout.Deployer.Cli.Keys;
 using Rollout.Deployer.Ethereum;
 using Rollout.Deployer.Plans;
+using Rollout.Deployer.Quorum;
 
 namespace Rollout.Deployer.Rollout;
 
 /// <summary>
 /// The check wired to each step, with its criterion (the seed's success condition under the plan's
-/// thresholds) and what it needs. BridgeDeployedPaused acts on Ethereum (<see cref="BridgeDeployedPausedCheck"/>);
+/// thresholds) and what it needs. ReleaseSigned, UnlockCollecting and Unlocked verify the quorum signing
+/// (<see cref="ReleaseSignedCheck"/>, <see cref="UnlockCollectingCheck"/>, <see cref="UnlockedCheck"/>);
+/// BridgeDeployedPaused acts on Ethereum (<see cref="BridgeDeployedPausedCheck"/>);
 /// the others are <see cref="NotAvailableCheck"/> until the mesh and node pieces exist; a project that supplies
 /// a measurement replaces its entry here.
 /// </summary>
@@ -27,18 +30,12 @@ public static class StageChecks
         new NotAvailableCheck(RolloutState.UpperLimits,
             c => $"raise the bootstraps' watermarks until peers stop reaching the mesh or the bootstraps; the breaking point must serve {c.Plan.Checks.UpperLimitsPeerMultiple}x the current peer count",
             "src/Mesh: a watermark sweep in the simulator reporting, per watermark, peers reaching the bootstraps and peers in the mesh"),
-        new NotAvailableCheck(RolloutState.ReleaseSigned,
-            c => $"the release digest (SHA3-256) carries at least {c.Plan.Quorum.Release} valid Ed448 signatures of the {c.Plan.Signatories.Count} signatories",
-            "src/Deployer quorum signing: verification of the release's .dgst.sig.N files (Ed448, not built yet)"),
+        new ReleaseSignedCheck(),
         new NotAvailableCheck(RolloutState.StasisLocked,
             _ => "every reachable node runs the signed release and reports the stasis lock (seed placeholder \"stasis\"), none has a genesis",
             "src/Mesh: the node API's stasis gate state"),
-        new NotAvailableCheck(RolloutState.UnlockCollecting,
-            c => $"at least {c.Plan.Quorum.Unlock} valid Ed448 signatures on SHA3-256(genesis), each emitted on the network by its own signer",
-            "src/Deployer quorum signing (SignedGenesisUnlock, not built yet) and src/Mesh: reading each signer's published message"),
-        new NotAvailableCheck(RolloutState.Unlocked,
-            c => $"the genesis seed binds beacon {c.Plan.BeaconKey[..16]}… and a blockstamp that did not exist before the release was signed; nodes left stasis",
-            "src/Mesh: the node API's genesis seed and lock state, and a blockstamp source with times"),
+        new UnlockCollectingCheck(),
+        new UnlockedCheck(),
         new NotAvailableCheck(RolloutState.MeshStable,
             c => $"once {c.Plan.Checks.MeshStableMajorityPercent}% of nodes are online, mesh rebuilding stays at or below {c.Plan.Checks.MeshStableMaxRebuildsPerMinute} per minute",
             "src/Mesh: the mesh's GRAFT/PRUNE churn (rebuild) rate and online node count"),

@@ -165,7 +165,7 @@ public sealed class EthereumDeploymentKillTests(Chain chain)
     private static OutsideAction SingleAction(string home)
     {
         using var journal = DeploymentJournal.OpenReadOnly(home, RehearsalDeployment.Id, TimeProvider.System);
-        return Assert.Single(journal.OutsideActions());
+        return Assert.Single(journal.OutsideActions(), a => a.Kind == JournalTransactionStore.Kind);
     }
 
     /// <summary>One journaled deployment, confirmed, whose receipt on the chain created the contract.</summary>

@@ -121,19 +121,22 @@ public sealed class EthClient(JsonRpcClient rpc) : Sending.ITransactionChain
     }
 
     /// <summary><c>eth_getBlockByNumber</c> with transaction hashes only; null when the block does not exist yet.</summary>
-    public Task<BlockHeader?> GetBlockByNumberAsync(BlockTag block, CancellationToken cancellationToken = default)
-    {
-        const string f = "eth_getBlockByNumber";
-        return CallAsync<BlockHeader?>(f, [block.ToString(), false], r => r.ValueKind == JsonValueKind.Null ? null : new BlockHeader(
-            RpcJson.ULong(RpcJson.Member(r, "number", f), f + ".number"),
-            RpcJson.Hash(RpcJson.Member(r, "hash", f), f + ".hash"),
-            RpcJson.Hash(RpcJson.Member(r, "parentHash", f), f + ".parentHash"),
-            RpcJson.ULong(RpcJson.Member(r, "timestamp", f), f + ".timestamp"),
-            RpcJson.ULong(RpcJson.Member(r, "gasLimit", f), f + ".gasLimit"),
-            RpcJson.ULong(RpcJson.Member(r, "gasUsed", f), f + ".gasUsed"),
-            r.TryGetProperty("baseFeePerGas", out var baseFee) && baseFee.ValueKind == JsonValueKind.String ? RpcJson.Quantity(baseFee, f + ".baseFeePerGas") : null,
-            RpcJson.Member(r, "transactions", f).EnumerateArray().Select((t, i) => RpcJson.Hash(t, $"{f}.transactions[{i}]")).ToArray()), cancellationToken);
-    }
+    public Task<BlockHeader?> GetBlockByNumberAsync(BlockTag block, CancellationToken cancellationToken = default) =>
+        CallAsync("eth_getBlockByNumber", [block.ToString(), false], r => ReadBlock(r, "eth_getBlockByNumber"), cancellationToken);
+
+    /// <summary><c>eth_getBlockByHash</c> with transaction hashes only; null when no block has that hash.</summary>
+    public Task<BlockHeader?> GetBlockByHashAsync(ReadOnlyMemory<byte> hash, CancellationToken cancellationToken = default) =>
+        CallAsync("eth_getBlockByHash", [Hex.Encode(hash.Span), false], r => ReadBlock(r, "eth_getBlockByHash"), cancellationToken);
+
+    private static BlockHeader? ReadBlock(JsonElement r, string f) => r.ValueKind == JsonValueKind.Null ? null : new BlockHeader(
+        RpcJson.ULong(RpcJson.Member(r, "number", f), f + ".number"),
+        RpcJson.Hash(RpcJson.Member(r, "hash", f), f + ".hash"),
+        RpcJson.Hash(RpcJson.Member(r, "parentHash", f), f + ".parentHash"),
+        RpcJson.ULong(RpcJson.Member(r, "timestamp", f), f + ".timestamp"),
+        RpcJson.ULong(RpcJson.Member(r, "gasLimit", f), f + ".gasLimit"),
+        RpcJson.ULong(RpcJson.Member(r, "gasUsed", f), f + ".gasUsed"),
+        r.TryGetProperty("baseFeePerGas", out var baseFee) && baseFee.ValueKind == JsonValueKind.String ? RpcJson.Quantity(baseFee, f + ".baseFeePerGas") : null,
+        RpcJson.Member(r, "transactions", f).EnumerateArray().Select((t, i) => RpcJson.Hash(t, $"{f}.transactions[{i}]")).ToArray());
 
     private async Task<T> CallAsync<T>(string method, IReadOnlyList<object?> parameters, Func<JsonElement, T> read, CancellationToken cancellationToken)
     {
