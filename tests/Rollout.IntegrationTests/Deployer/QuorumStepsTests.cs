@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Rollout.Bridge.Ethereum.Rpc;
 using Rollout.Deployer.Journal;
@@ -27,7 +26,7 @@ public sealed class QuorumStepsTests(Chain chain) : IDisposable
     public async Task ReleaseSigned_PassesAtTheQuorumAndNamesEachFailureCause()
     {
         var plan = Plan();
-        var binary = _dir.Write("node-2.0.0-linux-amd64", "the release");
+        var binary = _dir.Write(QuorumRehearsalPlan.Binary, "the release");
         var check = new ReleaseSignedCheck();
         var context = new CheckContext(plan, null, TimeProvider.System);
 
@@ -108,21 +107,8 @@ public sealed class QuorumStepsTests(Chain chain) : IDisposable
 
     private RolloutPlan Plan()
     {
-        var sample = File.ReadAllText(RepoPaths.Combine("ops", "samples", "plans", "rehearsal.yaml"));
-        var signatories = sample.IndexOf("signatories:", StringComparison.Ordinal);
-        var beacon = sample.IndexOf("\nbeacon:", StringComparison.Ordinal);
-        var text = new StringBuilder()
-            .Append(sample[..signatories])
-            .Append("signatories:\n")
-            .Append(string.Concat(Keys.Select(k => $"  - {Convert.ToHexStringLower(Ed448Keys.PublicKeyOf(k))}\n")))
-            .Append("quorum:\n  release: 3\n  unlock: 3\n")
-            .Append($"\nbeacon: {Convert.ToHexStringLower(Beacon)}\n")
-            .Append(sample[(sample.IndexOf('\n', beacon + 1) + 1)..])
-            .ToString()
-            .Replace("http://127.0.0.1:8545", chain.Url.ToString().TrimEnd('/'), StringComparison.Ordinal)
-            .Replace("snapshots: ../snapshots", "snapshots: " + RepoPaths.Combine("ops", "samples", "snapshots"), StringComparison.Ordinal)
-            + "\nrelease:\n  binary: node-2.0.0-linux-amd64\n  unlock_folder: unlock\n";
-        return PlanReader.Validate(Encoding.UTF8.GetBytes(text), _dir.Combine("plan.yaml")).PlanOrThrow();
+        var path = QuorumRehearsalPlan.Write(_dir.Path, chain.Url, Keys, Beacon);
+        return PlanReader.Validate(File.ReadAllBytes(path), path).PlanOrThrow();
     }
 
     private EthClient Client() => new(new JsonRpcClient(new HttpClient(), new JsonRpcOptions(chain.Url, TimeSpan.FromSeconds(30), 0)));
