@@ -149,6 +149,51 @@ public sealed class SafeGovernedWrappedQuilTests(SafeOnDevchain env) : IClassFix
         Assert.False(await token.PausedAsync());
     }
 
+    [Fact]
+    public async Task UnpauseProposal_ThroughItsFilesAndSignatureFiles_ExecutesOnChain_AndExportsTheSameCall()
+    {
+        var token = await DeployTokenAsync(await env.NewAccountAsync(), await env.NewAccountAsync());
+        var written = (await env.Safe.ProposeCallAsync(token.Address, WrappedQuilContract.EncodeUnpause(), "unpause wQUIL")).ToJson();
+
+        // What travels: the proposal file to each owner, a signature file back.
+        var proposal = SafeTxProposal.FromJson(written, "unpause.safetx.json");
+        var collector = new SafeSignatureCollector(proposal.SafeTxHash, await env.Safe.GetOwnersAsync(), await env.Safe.GetThresholdAsync());
+        foreach (var owner in new[] { env.Owners[0], env.Owners[2] })
+        {
+            var file = SafeSignature.Sign(proposal.Tx, proposal.ChainId, proposal.Safe, owner).ToJson();
+            Assert.Null(collector.Add(SafeSignature.FromJson(file, "unpause.sig.json")));
+        }
+        var batch = new TransactionBuilderBatch(proposal.ChainId, proposal.Safe, DateTimeOffset.UnixEpoch, "unpause wQUIL")
+            .Add(proposal, WrappedQuilContract.Abi.Function("unpause"), []);
+
+        var executed = await env.Safe.ExecTransactionAsync(proposal.Tx, collector.Packed(), env.Deployer);
+
+        Assert.True(executed.Succeeded);
+        Assert.Equal(proposal.SafeTxHash, executed.SafeTxHash);
+        Assert.False(await token.PausedAsync());
+        Assert.Contains($"\"data\": \"{Hex.Encode(proposal.Tx.Data)}\"", batch.ToJson(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Transactor_WithTwoConfirmations_ReturnsOnlyOnceABlockIsOnTopOfTheTransactions()
+    {
+        using var sender = await env.NewAccountAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var twoConfirmations = new ContractTransactor(env.Client, env.Transactor.ChainId, TimeProvider.System, new ContractTransactorOptions(Confirmations: 2, PollInterval: TimeSpan.FromMilliseconds(20)));
+        var head = await env.Client.BlockNumberAsync();
+
+        // Hardhat mines one block per transaction; the second confirmation only comes with evm_mine.
+        var transfer = twoConfirmations.SendAsync("transfer", sender, env.Deployer.Address, [], 1, cancellationToken: timeout.Token);
+        while (await env.Client.BlockNumberAsync(timeout.Token) == head && !transfer.IsCompleted) await Task.Delay(10, timeout.Token);
+        var minedAlone = transfer.IsCompleted;
+        await env.Client.Rpc.CallAsync("evm_mine", [], timeout.Token);
+        var receipt = await transfer;
+
+        Assert.False(minedAlone);
+        Assert.Equal(head + 1, receipt.BlockNumber);
+        Assert.True(await env.Client.BlockNumberAsync() >= receipt.BlockNumber + 1);
+    }
+
     private async Task<WrappedQuilContract> DeployTokenAsync(Secp256k1Key pauser, Secp256k1Key minter) =>
         await WrappedQuilContract.DeployAsync(env.Transactor, env.Deployer, env.Safe.Address, pauser.Address, minter.Address);
 }
