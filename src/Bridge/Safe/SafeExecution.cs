@@ -7,7 +7,8 @@ namespace Rollout.Bridge.Safe;
 /// <summary>
 /// How an <c>execTransaction</c> ended once mined: the Safe emits <c>ExecutionSuccess</c> when the inner
 /// call succeeded and <c>ExecutionFailure</c> when it reverted (possible only with safeTxGas or gasPrice
-/// set; with both 0 the whole transaction reverts instead). The nonce is used either way.
+/// set; with both 0 the whole transaction reverts instead,
+/// carrying the inner call's revert data). The nonce is used either way.
 /// </summary>
 /// <param name="Succeeded">True for ExecutionSuccess, false for ExecutionFailure.</param>
 /// <param name="SafeTxHash">The hash the event names.</param>

@@ -194,6 +194,28 @@ public sealed class SafeGovernedWrappedQuilTests(SafeOnDevchain env) : IClassFix
         Assert.True(await env.Client.BlockNumberAsync() >= receipt.BlockNumber + 1);
     }
 
+    [Fact]
+    public async Task InnerCallThatReverts_WithSafeTxGas_IsExecutionFailure_WithoutItTheInnerRevertBubblesUp()
+    {
+        using var pauser = await env.NewAccountAsync();
+        var token = await DeployTokenAsync(pauser, pauser);
+        // The token starts paused, so pause() through the Safe reverts inside (EnforcedPause).
+        var plain = await env.Safe.ProposeCallAsync(token.Address, WrappedQuilContract.EncodePause());
+        var withGas = plain with { Tx = plain.Tx with { SafeTxGas = 100_000 } };
+        var nonce = await env.Safe.GetNonceAsync();
+
+        var refused = await Assert.ThrowsAsync<ContractRevertedException>(() => env.Safe.ExecTransactionAsync(plain.Tx, env.Sign(plain, env.Owners[0], env.Owners[1]), env.Deployer, WrappedQuilContract.Abi.Errors));
+        var failed = await env.Safe.ExecTransactionAsync(withGas.Tx, env.Sign(withGas, env.Owners[0], env.Owners[1]), env.Deployer);
+
+        // Safe 1.5.0 reverts with the inner call's own data when neither safeTxGas nor gasPrice is set.
+        Assert.Equal("EnforcedPause", refused.ErrorName);
+        Assert.False(failed.Succeeded);
+        Assert.Equal(withGas.SafeTxHash, failed.SafeTxHash);
+        Assert.Contains(failed.Events, e => e.Name == "ExecutionFailure");
+        Assert.Equal(nonce + 1, await env.Safe.GetNonceAsync());
+        Assert.True(await token.PausedAsync());
+    }
+
     private async Task<WrappedQuilContract> DeployTokenAsync(Secp256k1Key pauser, Secp256k1Key minter) =>
         await WrappedQuilContract.DeployAsync(env.Transactor, env.Deployer, env.Safe.Address, pauser.Address, minter.Address);
 }
