@@ -85,6 +85,20 @@ public sealed class ContractAbi
         return list[0];
     }
 
+    /// <summary>The function whose selector starts <paramref name="calldata"/>, or null when none does.</summary>
+    public AbiFunction? FunctionForCall(ReadOnlySpan<byte> calldata)
+    {
+        if (calldata.Length < 4) return null;
+        foreach (var list in _functions.Values)
+        {
+            foreach (var function in list)
+            {
+                if (calldata[..4].SequenceEqual(function.Selector)) return function;
+            }
+        }
+        return null;
+    }
+
     /// <summary>The event called <paramref name="name"/>.</summary>
     public AbiEvent Event(string name) =>
         _eventsByName.TryGetValue(name, out var e) ? e : throw new InvalidOperationException($"{Source}: no event {name}");
