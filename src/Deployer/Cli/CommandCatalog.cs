@@ -10,6 +10,7 @@ internal static class CommandCatalog
         Token.TokenCommands.Create(output),
         Keys.KeysCommands.Create(output),
         .. Keys.SigningCommands.Create(output),
+        Eth.EthCommands.Create(output),
         .. DeploymentCommands.Create(output),
     ];
 }
