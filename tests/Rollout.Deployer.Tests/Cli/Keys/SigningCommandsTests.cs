@@ -7,7 +7,8 @@ using Rollout.TestSupport;
 
 namespace Rollout.Deployer.Tests.Cli.Keys;
 
-// One class: ROLLOUT_PASSPHRASE is process-wide, so these tests run one after another.
+// ROLLOUT_PASSPHRASE is process-wide: every test that sets it runs in the one non-parallel collection.
+[Collection(PassphraseCollection.Name)]
 public sealed partial class SigningCommandsTests : IDisposable
 {
     private const string Secret = "correct horse battery staple";
