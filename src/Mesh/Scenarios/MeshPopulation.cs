@@ -56,6 +56,7 @@ public sealed class MeshPopulation
         BootstrapConnectedAt = Filled(count);
         GraftAt = Filled(count);
         PeerExchangeAt = Filled(count);
+        MeshBuiltAt = Filled(count);
         BootstrapPeak = new int[settings.Bootstraps];
         var placement = Engine.CreateRandom("mesh.bootstrap-choice");
         _bootstrapStart = new int[count];
@@ -122,6 +123,9 @@ public sealed class MeshPopulation
 
     /// <summary>Per node: when it first received a PRUNE with PX from a bootstrap, or -1.</summary>
     public long[] PeerExchangeAt { get; }
+
+    /// <summary>Per node: when its mesh first reached Dlo after it had connected to a bootstrap, or -1.</summary>
+    public long[] MeshBuiltAt { get; }
 
     /// <summary>Per bootstrap: the most connections it held at once.</summary>
     public int[] BootstrapPeak { get; }
@@ -210,7 +214,15 @@ public sealed class MeshPopulation
 
     internal void OnHeartbeat(int node, MeshNode mesh)
     {
-        if (IsBootstrap(node) && mesh.Connections.Count > BootstrapPeak[node]) BootstrapPeak[node] = mesh.Connections.Count;
+        if (IsBootstrap(node))
+        {
+            if (mesh.Connections.Count > BootstrapPeak[node]) BootstrapPeak[node] = mesh.Connections.Count;
+            return;
+        }
+        if (MeshBuiltAt[node] < 0 && BootstrapConnectedAt[node] >= 0 && mesh.Router.MeshPeers(Topic).Count >= mesh.Profile.Gossip.Dlo)
+        {
+            MeshBuiltAt[node] = Engine.NowTicks;
+        }
     }
 
     internal void OnRpc(int from, int to, PubsubRpc rpc)

@@ -6,7 +6,9 @@ namespace Rollout.Mesh.Scenarios;
 /// <summary>
 /// Stage 1, Peer Exchange: peers join through the bootstraps in waves. Pass when no peer stays on a
 /// bootstrap more than three (reference) heartbeats before a bootstrap prunes it with PX, measured
-/// from the connection to the PRUNE's arrival; a peer never reached or never pruned fails too.
+/// from the connection to the PRUNE's arrival. A peer that built its mesh (Dlo peers) through peers
+/// that dialed it before it asked the bootstrap is done with the bootstrap then: it never needed PX.
+/// A peer that never reached a bootstrap, or was neither pruned nor meshed, fails too.
 /// </summary>
 public static class PeerExchangeScenario
 {
@@ -36,7 +38,7 @@ public static class PeerExchangeScenario
         var settings = population.Settings;
         var budget = settings.ReferenceHeartbeat.Ticks * 3;
         var stays = new List<long>();
-        int unreached = 0, notPruned = 0, late = 0, lateGrafted = 0;
+        int unreached = 0, notPruned = 0, late = 0, lateGrafted = 0, meshedFirst = 0;
         long waitBeforeGraft = 0, waitAfterGraft = 0;
         var range = population.LightRange;
         for (var id = range.First; id < range.End; id++)
@@ -48,6 +50,12 @@ public static class PeerExchangeScenario
                 continue;
             }
             var pruned = population.PeerExchangeAt[id];
+            var meshed = population.MeshBuiltAt[id];
+            if (meshed >= 0 && (pruned < 0 || meshed < pruned))
+            {
+                pruned = meshed;
+                meshedFirst++;
+            }
             var graft = population.GraftAt[id];
             if (pruned >= 0) stays.Add(pruned - connected);
             else notPruned++;
@@ -73,7 +81,8 @@ public static class PeerExchangeScenario
         {
             ["peers"] = settings.Peers,
             ["reached_bootstrap"] = settings.Peers - unreached,
-            ["pruned_with_px"] = stays.Count,
+            ["pruned_with_px"] = stays.Count - meshedFirst,
+            ["meshed_before_px"] = meshedFirst,
             ["late"] = late,
             ["not_pruned"] = notPruned,
             ["unreached"] = unreached,
@@ -93,7 +102,7 @@ public static class PeerExchangeScenario
         var diagnoses = new List<Diagnosis>();
         if (!passed)
         {
-            var slow = late + notPruned + unreached;
+            var slow = late + notPruned;
             if (population.Refusals > 0)
             {
                 diagnoses.Add(MeshCause.Diagnose("PX-3", Invariant($"bootstraps refused {population.Refusals} connections at their high watermark ({settings.BootstrapHighWater}); {unreached} peers never reached one")));
