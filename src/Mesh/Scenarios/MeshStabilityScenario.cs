@@ -25,7 +25,7 @@ public static class MeshStabilityScenario
     {
         var population = new MeshPopulation(settings);
         population.ScheduleJoin();
-        var settled = population.LastWaveAt + Max(TimeSpan.FromSeconds(30), settings.Heartbeat * 10);
+        var settled = population.LastWaveAt + Max(TimeSpan.FromSeconds(120), settings.Heartbeat * 10);
         ScenarioRun.RunTo(population, settled, progress);
         // Faulty peers are spread evenly over the light peers; the rest are the honest ones measured.
         var faulty = new Dictionary<int, bool>();

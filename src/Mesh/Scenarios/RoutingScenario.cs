@@ -37,6 +37,15 @@ public static class RoutingScenario
             if (delta * 100 <= settings.Peers) break;
         }
         var degrees = ScenarioRun.MeshDegrees(population);
+        if (settings.PublishLoss > 0)
+        {
+            // A lossy spell that starts with the messages: the mesh was built on clean links.
+            var lossy = new LinkProfile(settings.Latency, TimeSpan.FromTicks(settings.Latency.Ticks / 4), settings.PublishLoss);
+            foreach (var a in Enum.GetValues<NodeClass>())
+            {
+                foreach (var b in Enum.GetValues<NodeClass>()) population.Network.Links.SetClassLink(a, b, lossy);
+            }
+        }
         var payload = new byte[settings.PayloadBytes];
         var start = at;
         for (var i = 0; i < settings.Messages; i++)
@@ -49,7 +58,9 @@ public static class RoutingScenario
                 if (population.NodeAt(publisher).Node is { } node) population.Track(node.Router.Publish(population.Topic, payload));
             });
         }
-        var end = start + (settings.PublishInterval * settings.Messages) + (settings.MessageTtl * 2);
+        // Long enough for late copies to arrive by gossip, so late and never are told apart.
+        var drain = settings.MessageTtl * 2 > heartbeat * 4 ? settings.MessageTtl * 2 : heartbeat * 4;
+        var end = start + (settings.PublishInterval * settings.Messages) + drain;
         ScenarioRun.RunTo(population, end, progress);
         return Evaluate(population, degrees, stabilisation);
     }

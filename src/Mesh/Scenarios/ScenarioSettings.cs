@@ -56,14 +56,20 @@ public sealed record ScenarioSettings
     /// <summary>Time between join waves.</summary>
     public TimeSpan WaveInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Bootstraps a light peer dials at start (relays dial all).</summary>
+    public int BootstrapsPerPeer { get; init; } = 2;
+
     /// <summary>Bootstraps a peer tries before giving up.</summary>
-    public int BootstrapAttempts { get; init; } = 3;
+    public int BootstrapAttempts { get; init; } = 4;
 
     /// <summary>One-way link latency.</summary>
     public TimeSpan Latency { get; init; } = TimeSpan.FromMilliseconds(40);
 
     /// <summary>Loss probability per message on every link.</summary>
     public double Loss { get; init; }
+
+    /// <summary>Routing: loss probability on every link from the first message on (the mesh is built on clean links).</summary>
+    public double PublishLoss { get; init; }
 
     /// <summary>Bootstrap uplink, bytes per second (1 Gbit/s).</summary>
     public long BootstrapUplink { get; init; } = 125_000_000;
@@ -143,7 +149,9 @@ public sealed record ScenarioSettings
         Check(PrunePeers >= 0, "prune_peers", PrunePeers);
         Check(BootstrapLowWater >= 0 && BootstrapLowWater < BootstrapHighWater, "watermark", $"{BootstrapLowWater}/{BootstrapHighWater}");
         Check(BootstrapAttempts >= 1, "bootstrap_attempts", BootstrapAttempts);
+        Check(BootstrapsPerPeer >= 1 && BootstrapsPerPeer <= BootstrapAttempts, "bootstraps_per_peer", BootstrapsPerPeer);
         Check(Loss is >= 0 and < 1, "loss", Loss);
+        Check(PublishLoss is >= 0 and < 1, "publish_loss", PublishLoss);
         Check(Messages >= 1, "messages", Messages);
         Check(CrashingPeers + ThrashingPeers < Peers, "faulty peers", CrashingPeers + ThrashingPeers);
         Check(StaleProvers <= Provers && Provers >= 1, "provers", Provers);

@@ -57,7 +57,14 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
         var router = _node.Router;
         router.Delivered = message => _host.OnDelivered(_self, message);
         router.Join(_host.Topic);
-        if (_host.Network.ClassOf(_self) != NodeClass.Bootstrap) DialBootstrap();
+        var nodeClass = _host.Network.ClassOf(_self);
+        if (nodeClass != NodeClass.Bootstrap)
+        {
+            // Relays dial every bootstrap, light peers a few: each bootstrap's PX only knows its own
+            // visitors, so peers that visit two bootstraps are what joins their populations into one mesh.
+            var dials = nodeClass == NodeClass.Relay ? context.Bootstraps.Count : Math.Min(_host.Settings.BootstrapsPerPeer, context.Bootstraps.Count);
+            for (var k = 0; k < dials; k++) DialBootstrap();
+        }
         // The heartbeat's phase against the first dial is random: a node's timer does not start in
         // lockstep with its connections, so a peer may wait up to a whole interval to GRAFT.
         var phase = TimeSpan.FromTicks((long)context.Random.NextBelow((ulong)_profile.Gossip.HeartbeatInterval.Ticks));
@@ -125,8 +132,9 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
                     if (RemovePending(from)) Connected(from, peer, _host.Records[from]);
                     else
                     {
-                        // An RPC on a link we do not know (we restarted): reset it, as a transport would.
-                        _host.OnReset(_self);
+                        // An RPC on a link we do not know: reset it, as a transport would. After a
+                        // restart that is the sender's stale link to our former self.
+                        if (context.Network.IncarnationOf(_self) > 0) _host.OnReset(_self);
                         _host.Network.Send(_self, from, MeshWire.Close, MeshWire.Close.Size);
                         return;
                     }

@@ -18,7 +18,7 @@ public sealed class MeshStabilityScenarioTests(ITestOutputHelper output)
     [Fact]
     public void Crashing_peers_cause_constant_rebuilding_and_name_ms1()
     {
-        var report = Run(Small with { CrashingPeers = 25 });
+        var report = Run(Small with { CrashingPeers = 50, CrashPeriod = TimeSpan.FromSeconds(5) });
         Assert.False(report.Passed);
         var diagnosis = Assert.Single(report.Diagnoses);
         Assert.Equal("MS-1", diagnosis.CauseId);

@@ -25,9 +25,9 @@ public sealed class RoutingScenarioTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void A_slow_gossip_heartbeat_on_lossy_links_names_rs2_and_raising_the_heartbeat()
+    public void A_slow_gossip_heartbeat_when_links_turn_lossy_names_rs2_and_raising_the_heartbeat()
     {
-        var report = Run(Small with { Heartbeat = TimeSpan.FromSeconds(4), Loss = 0.5 });
+        var report = Run(Small with { Heartbeat = TimeSpan.FromSeconds(4), PublishLoss = 0.5 });
         Assert.False(report.Passed);
         var diagnosis = Assert.Single(report.Diagnoses);
         Assert.Equal("RS-2", diagnosis.CauseId);
@@ -37,8 +37,8 @@ public sealed class RoutingScenarioTests(ITestOutputHelper output)
     [Fact]
     public void Drops_unrelated_to_the_mesh_settings_name_rs3_and_the_trace_logs()
     {
-        // Light peers whose uplink queue cannot hold one message: a transport fault, not BlossomSub tuning.
-        var report = Run(Small with { LightQueueLimit = 300, PayloadBytes = 512 });
+        // Light peers whose uplink queue holds control messages but not one data message: a transport fault, not BlossomSub tuning.
+        var report = Run(Small with { LightQueueLimit = 3_500, PayloadBytes = 4_096 });
         Assert.False(report.Passed);
         var diagnosis = Assert.Single(report.Diagnoses);
         Assert.Equal("RS-3", diagnosis.CauseId);
