@@ -39,10 +39,10 @@ public sealed record ScenarioSettings
     public int PrunePeers { get; init; } = 16;
 
     /// <summary>Bootstraps' low watermark.</summary>
-    public int BootstrapLowWater { get; init; } = 8_000;
+    public int BootstrapLowWater { get; init; } = 52_428;
 
     /// <summary>Bootstraps' high watermark.</summary>
-    public int BootstrapHighWater { get; init; } = 10_000;
+    public int BootstrapHighWater { get; init; } = 65_536;
 
     /// <summary>Bootstraps refuse connections at the high watermark (the 2.0 bootstrap build) instead of trimming later.</summary>
     public bool BootstrapHardHighWater { get; init; } = true;
