@@ -21,7 +21,7 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
     private readonly MeshPopulation _host;
     private readonly int _self;
     private readonly RoleProfile _profile;
-    private readonly List<int> _links = [];
+    private readonly HashSet<int> _links = [];
     private List<int>? _pending;
     private MeshNode? _node;
     private int _bootstrapAttempts;
