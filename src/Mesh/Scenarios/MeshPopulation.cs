@@ -204,6 +204,20 @@ public sealed class MeshPopulation
 
     internal void OnReset(int node) => Resets++;
 
+    /// <summary>Connections peers saw drop because the other end crashed.</summary>
+    public long CrashClosures { get; private set; }
+
+    internal void ScheduleCrashClose(int crashed, int peer)
+    {
+        var incarnation = Network.IncarnationOf(peer);
+        Engine.ScheduleAfter(Settings.Latency, () =>
+        {
+            if (!Network.IsOnline(peer) || Network.IncarnationOf(peer) != incarnation) return;
+            CrashClosures++;
+            NodeAt(peer).PeerCrashed(crashed);
+        });
+    }
+
     internal void OnAdmitted(int node, MeshNode mesh)
     {
         if (!IsBootstrap(node)) return;

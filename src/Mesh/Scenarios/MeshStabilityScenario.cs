@@ -51,13 +51,13 @@ public static class MeshStabilityScenario
         }
         var honest = (Func<int, bool>)(id => faulty.ContainsKey(id));
         var before = ScenarioRun.MeshChanges(population, honest);
-        var resetsBefore = population.Resets;
+        var resetsBefore = population.Resets + population.CrashClosures;
         var violationsBefore = BackoffViolations(population, honest);
         ScenarioRun.RunTo(population, settled + Window, progress);
         var changes = ScenarioRun.MeshChanges(population, honest) - before;
         var honestPeers = settings.Peers - total;
         var rate = (double)changes / honestPeers / Window.TotalMinutes;
-        var resets = population.Resets - resetsBefore;
+        var resets = population.Resets + population.CrashClosures - resetsBefore;
         var thrashers = population.Unsubscribes.Count(pair => pair.Value >= ThrashLeaves);
         var figures = new SortedDictionary<string, double>(StringComparer.Ordinal)
         {
@@ -66,7 +66,7 @@ public static class MeshStabilityScenario
             ["mesh_changes"] = changes,
             ["rebuilds_per_peer_minute"] = Math.Round(rate, 3),
             ["max_rebuilds_per_peer_minute"] = settings.MaxRebuildsPerPeerMinute,
-            ["connection_resets"] = resets,
+            ["connections_lost_to_crashes"] = resets,
             ["peers_leaving_repeatedly"] = thrashers,
             ["backoff_violations"] = BackoffViolations(population, honest) - violationsBefore,
         };
@@ -77,7 +77,7 @@ public static class MeshStabilityScenario
             var summary = string.Create(CultureInfo.InvariantCulture, $"{figures["rebuilds_per_peer_minute"]} mesh changes per honest peer per minute (bound {settings.MaxRebuildsPerPeerMinute})");
             if (resets > 0)
             {
-                diagnoses.Add(MeshCause.Diagnose("MS-1", string.Create(CultureInfo.InvariantCulture, $"{summary}; {resets} connections were reset by peers that came back without their state (restarts)")));
+                diagnoses.Add(MeshCause.Diagnose("MS-1", string.Create(CultureInfo.InvariantCulture, $"{summary}; {resets} connections dropped because a peer crashed or came back without its state")));
             }
             if (thrashers > 0)
             {

@@ -148,7 +148,9 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
     /// <inheritdoc/>
     public void OnCrash()
     {
-        // Peers are not told: their connections to us go dead until they send on them.
+        // A crashed process's sockets are closed by its operating system: each peer sees the
+        // connection drop one link latency later (unless it went offline itself meanwhile).
+        foreach (var peer in _links) _host.ScheduleCrashClose(_self, peer);
         _node = null;
         _links.Clear();
         _pending = null;
@@ -181,6 +183,13 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
         var to = _host.IndexOf(peer);
         if (to < 0 || !_links.Remove(to)) return;
         _host.Network.Send(_self, to, MeshWire.Close, MeshWire.Close.Size);
+    }
+
+    /// <summary>The connection to <paramref name="peer"/> dropped because it crashed.</summary>
+    internal void PeerCrashed(int peer)
+    {
+        if (_node is null || !_links.Remove(peer)) return;
+        _node.OnDisconnected(_host.Ids[peer]);
     }
 
     private void Connected(int from, PeerId peer, SignedPeerRecord? record)
