@@ -11,6 +11,7 @@ internal static class BenchmarkCatalog
         ["poseidon"] = Token.PoseidonBenchmark.Run,
         ["token"] = Token.GenesisBenchmark.Run,
         ["mesh-engine"] = Mesh.MeshEngineBenchmark.Run,
+        ["mesh"] = Mesh.MeshScenarioBenchmark.Run,
     };
 
     public static int Run(string[] args, TextWriter output)

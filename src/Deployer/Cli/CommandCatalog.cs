@@ -9,6 +9,7 @@ internal static class CommandCatalog
     [
         Token.TokenCommands.Create(output),
         Keys.KeysCommands.Create(output),
+        Mesh.MeshCommands.Create(output),
         .. Keys.SigningCommands.Create(output),
         Eth.EthCommands.Create(output),
         .. DeploymentCommands.Create(output),
