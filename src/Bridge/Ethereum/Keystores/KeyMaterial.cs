@@ -28,19 +28,8 @@ internal static class KeyMaterial
         }
     }
 
-    public static string Name(KeyType type) => type switch
-    {
-        KeyType.Secp256k1 => "secp256k1",
-        KeyType.Ed448 => "ed448",
-        KeyType.Ed25519 => "ed25519",
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "unknown key type"),
-    };
-
-    public static KeyType Parse(string? name, string source) => name switch
-    {
-        "secp256k1" => KeyType.Secp256k1,
-        "ed448" => KeyType.Ed448,
-        "ed25519" => KeyType.Ed25519,
-        _ => throw new InvalidDataException($"{source}: x-rollout.type \"{name}\" is not secp256k1, ed448 or ed25519"),
-    };
+    public static KeyType Parse(string? name, string source) =>
+        KeyTypeNames.TryParse(name, out var type)
+            ? type
+            : throw new InvalidDataException($"{source}: x-rollout.type \"{name}\" is not secp256k1, ed448 or ed25519");
 }

@@ -62,7 +62,7 @@ public static class Keystore
             json["version"] = 3;
             if (type != KeyType.Secp256k1)
             {
-                json["x-rollout"] = new JsonObject { ["type"] = KeyMaterial.Name(type), ["publicKey"] = Convert.ToHexStringLower(publicKey) };
+                json["x-rollout"] = new JsonObject { ["type"] = KeyTypeNames.Name(type), ["publicKey"] = Convert.ToHexStringLower(publicKey) };
             }
             return json.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
         }
@@ -129,7 +129,7 @@ public static class Keystore
         catch (InvalidDataException ex)
         {
             CryptographicOperations.ZeroMemory(secret);
-            throw new InvalidDataException($"{source}: the decrypted key is not a valid {KeyMaterial.Name(type)} key", ex);
+            throw new InvalidDataException($"{source}: the decrypted key is not a valid {KeyTypeNames.Name(type)} key", ex);
         }
         var check = type == KeyType.Secp256k1 ? OptionalText(root, "address") : OptionalText(Member(root, "x-rollout", source), "publicKey");
         var expected = type == KeyType.Secp256k1 ? Convert.ToHexStringLower(address!.Span) : Convert.ToHexStringLower(publicKey);

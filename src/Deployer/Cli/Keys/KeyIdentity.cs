@@ -8,7 +8,7 @@ internal static class KeyIdentity
 {
     public static IEnumerable<(string Label, string Value)> Describe(DecryptedKey key)
     {
-        yield return ("type", Name(key.Type));
+        yield return ("type", KeyTypeNames.Name(key.Type));
         yield return ("public key", Convert.ToHexStringLower(key.PublicKey));
         switch (key.Type)
         {
@@ -23,11 +23,4 @@ internal static class KeyIdentity
                 break;
         }
     }
-
-    public static string Name(KeyType type) => type switch
-    {
-        KeyType.Secp256k1 => "secp256k1",
-        KeyType.Ed448 => "ed448",
-        _ => "ed25519",
-    };
 }

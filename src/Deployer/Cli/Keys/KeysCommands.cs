@@ -14,7 +14,7 @@ internal static class KeysCommands
     public static Command Create(TextWriter output)
     {
         var type = new Option<string>("--type") { Description = "ed448 (release and unlock signers), secp256k1 (Ethereum accounts, Safe owners) or ed25519", Required = true };
-        type.AcceptOnlyFromAmong("ed448", "secp256k1", "ed25519");
+        type.AcceptOnlyFromAmong([.. Enum.GetValues<KeyType>().Select(KeyTypeNames.Name)]);
         var outPath = new Option<string>("--out") { Description = "The keystore file to create (never overwritten)", Required = true };
         var lightKdf = new Option<bool>("--light-kdf") { Description = "Rehearsal keys only: scrypt n=4096 instead of 131072, like geth's --lightkdf (fast to open, weaker against guessing)" };
         var create = new Command("new", "Create a key and write it encrypted; prints its public identity, never the secret") { type, outPath, lightKdf };
@@ -22,12 +22,7 @@ internal static class KeysCommands
         {
             var path = parse.GetValue(outPath)!;
             if (File.Exists(path)) throw new InvalidDataException($"{path}: already exists; a keystore is never overwritten");
-            var keyType = parse.GetValue(type) switch
-            {
-                "ed448" => KeyType.Ed448,
-                "secp256k1" => KeyType.Secp256k1,
-                _ => KeyType.Ed25519,
-            };
+            if (!KeyTypeNames.TryParse(parse.GetValue(type), out var keyType)) throw new InvalidDataException($"--type: \"{parse.GetValue(type)}\" is not ed448, secp256k1 or ed25519");
             var secret = NewSecret(keyType);
             try
             {
@@ -71,7 +66,7 @@ internal static class KeysCommands
     {
         if (File.Exists(path) && Keystore.ReadType(File.ReadAllText(path), path) is var actual && actual != expected)
         {
-            throw new InvalidDataException($"{path}: holds a {KeyIdentity.Name(actual)} key; this needs {KeyIdentity.Name(expected)}");
+            throw new InvalidDataException($"{path}: holds a {KeyTypeNames.Name(actual)} key; this needs {KeyTypeNames.Name(expected)}");
         }
         return Open(path, prompt);
     }
