@@ -29,7 +29,7 @@ public sealed class ReleaseSignedCheck : IStageCheck
         var binary = plan.Resolve(plan.Release.Binary);
         if (!File.Exists(binary)) return Task.FromResult(CheckResult.NotAvailable($"ReleaseSigned: {binary} does not exist yet"));
 
-        var signatories = new SignatorySet(plan.Signatories.Select(Convert.FromHexString));
+        var signatories = SignatorySet.Of(plan);
         var result = ReleaseVerification.Check(binary, signatories, plan.Quorum.Release);
         var detail = $"{Path.GetFileName(binary)}: {result.Summary}" + (result.ValidSlots.Count > 0 ? $" (signatories #{string.Join(", #", result.ValidSlots)})" : "");
         return Task.FromResult(result switch

@@ -18,6 +18,13 @@ public sealed class SignatorySet
         if (_keys.Length == 0) throw new ArgumentException("at least one signatory is needed", nameof(publicKeys));
     }
 
+    /// <summary>The plan's signatories (validated hex, slot order).</summary>
+    public static SignatorySet Of(Plans.RolloutPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return new SignatorySet(plan.Signatories.Select(Convert.FromHexString));
+    }
+
     /// <summary>The number of slots, retired ones included.</summary>
     public int Count => _keys.Length;
 

@@ -52,7 +52,7 @@ public sealed class UnlockCollectingCheck(Func<Uri, EthClient>? connect = null) 
         var seed = await SeedAsync(log, client, context, anchor, folder, cancellationToken);
         if (seed is null) return CheckResult.NotAvailable($"UnlockCollecting: waiting for a block after #{anchor} to stamp the genesis seed with");
 
-        var signatories = new SignatorySet(plan.Signatories.Select(Convert.FromHexString));
+        var signatories = SignatorySet.Of(plan);
         var files = Directory.GetFiles(folder, "*.json").Where(f => Path.GetFileName(f) is not (RequestFileName or UnlockFileName)).Order(StringComparer.Ordinal).ToList();
         var signatures = new List<(string File, UnlockSignature Signature)>();
         var refused = new List<string>();

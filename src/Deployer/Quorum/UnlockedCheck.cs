@@ -36,7 +36,7 @@ public sealed class UnlockedCheck(Func<Uri, EthClient>? connect = null) : IStage
         if (!File.Exists(path)) return CheckResult.NotAvailable($"Unlocked: {path} does not exist");
         if (context.OutsideActions is not { } log) return CheckResult.NotAvailable("Unlocked: no journal (dry run)");
         var unlock = SignedGenesisUnlock.FromJson(await File.ReadAllTextAsync(path, cancellationToken), path);
-        var signatories = new SignatorySet(plan.Signatories.Select(Convert.FromHexString));
+        var signatories = SignatorySet.Of(plan);
         if (!unlock.Verify(signatories, plan.Quorum.Unlock, out var problem)) return CheckResult.Failed(CauseCatalog.Get("UN-2"), $"{path}: {problem}");
         if (!Convert.ToHexStringLower(unlock.Beacon).Equals(plan.BeaconKey, StringComparison.Ordinal))
         {
