@@ -23,7 +23,8 @@ public sealed class UnlockCollectingCheck(Func<Uri, EthClient>? connect = null) 
     /// <summary>The signed unlock written at quorum.</summary>
     public const string UnlockFileName = "genesis-unlock.json";
 
-    private const string AnchorKey = "unlock:anchor";
+    /// <summary>The outside action holding the chain head journaled when collection began.</summary>
+    internal const string AnchorKey = "unlock:anchor";
     private const string SeedKey = "unlock:seed";
 
     /// <inheritdoc/>
@@ -87,7 +88,7 @@ public sealed class UnlockCollectingCheck(Func<Uri, EthClient>? connect = null) 
 
     private static async Task<ulong> AnchorAsync(IOutsideActionLog log, EthClient client, long stepId, CancellationToken cancellationToken)
     {
-        if (await log.FindAsync(AnchorKey, cancellationToken) is { } recorded) return BinaryPrimitives.ReadUInt64BigEndian(Convert.FromHexString(recorded.RawHex));
+        if (await RecordedAnchorAsync(log, cancellationToken) is { } recorded) return recorded;
         var head = await client.BlockNumberAsync(cancellationToken);
         var raw = new byte[8];
         BinaryPrimitives.WriteUInt64BigEndian(raw, head);
@@ -95,6 +96,10 @@ public sealed class UnlockCollectingCheck(Func<Uri, EthClient>? connect = null) 
         await log.RecordOutcomeAsync(id, OutsideActionStatus.Confirmed, $"chain head #{head} when unlock collection began; the blockstamp comes after it", cancellationToken);
         return head;
     }
+
+    /// <summary>The anchor block journaled by an earlier run, or null when collection has not begun.</summary>
+    internal static async Task<ulong?> RecordedAnchorAsync(IOutsideActionLog log, CancellationToken cancellationToken) =>
+        await log.FindAsync(AnchorKey, cancellationToken) is { } recorded ? BinaryPrimitives.ReadUInt64BigEndian(Convert.FromHexString(recorded.RawHex)) : null;
 
     private static async Task<GenesisSeed?> SeedAsync(IOutsideActionLog log, EthClient client, CheckContext context, ulong anchor, string folder, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Rollout.Bridge.Ethereum.Rpc;
 using Rollout.Deployer.Ethereum;
 using Rollout.Deployer.Rollout;
@@ -43,8 +42,7 @@ public sealed class UnlockedCheck(Func<Uri, EthClient>? connect = null) : IStage
             return CheckResult.Failed(CauseCatalog.Get("UN-2"), $"{path}: the beacon is not the plan's beacon key");
         }
 
-        if (await log.FindAsync("unlock:anchor", cancellationToken) is not { } anchorAction) return CheckResult.NotAvailable("Unlocked: the journal holds no unlock anchor (UnlockCollecting did not run)");
-        var anchor = BinaryPrimitives.ReadUInt64BigEndian(Convert.FromHexString(anchorAction.RawHex));
+        if (await UnlockCollectingCheck.RecordedAnchorAsync(log, cancellationToken) is not { } anchor) return CheckResult.NotAvailable("Unlocked: the journal holds no unlock anchor (UnlockCollecting did not run)");
         GenesisSeed.TryParse(Convert.FromHexString(unlock.GenesisSeedHex), out var seed, out _);
         var client = (connect ?? EthereumConnection.Connect)(plan.Ethereum.RpcUrl);
         var block = await client.GetBlockByHashAsync(seed!.Blockstamp.ToArray(), cancellationToken);
