@@ -1,4 +1,4 @@
-using System.Net.Http.Json;
+using Rollout.Bridge.Ethereum.Rpc;
 using Rollout.Deployer.Cli;
 using Rollout.Deployer.Journal;
 using Rollout.Deployer.Plans;
@@ -68,7 +68,6 @@ public sealed class QuorumStepsKillTests(Chain chain) : IDisposable
     private async Task MineAsync()
     {
         using var http = new HttpClient();
-        using var response = await http.PostAsJsonAsync(chain.Url, new { jsonrpc = "2.0", id = 1, method = "evm_mine", @params = Array.Empty<object>() });
-        response.EnsureSuccessStatusCode();
+        await new JsonRpcClient(http, new JsonRpcOptions(chain.Url, TimeSpan.FromSeconds(30), 0)).CallAsync("evm_mine", []);
     }
 }
