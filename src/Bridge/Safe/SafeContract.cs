@@ -1,6 +1,7 @@
 using System.Numerics;
 using Rollout.Bridge.Contracts;
 using Rollout.Bridge.Ethereum;
+using Rollout.Bridge.Ethereum.Rpc;
 using Rollout.Bridge.Ethereum.Signing;
 using Rollout.Bridge.Ethereum.TypedData;
 
@@ -92,13 +93,26 @@ public sealed class SafeContract
     /// </summary>
     public async Task<SafeExecution> ExecTransactionAsync(SafeTx tx, byte[] packedSignatures, Secp256k1Key sender, IEnumerable<Ethereum.Abi.AbiError>? innerErrors = null, CancellationToken cancellationToken = default)
     {
+        var call = EncodeExecTransaction(tx, packedSignatures);
+        var receipt = await _transactor.SendAsync("Safe.execTransaction", sender, Address, call, errors: [.. Abi.Errors, .. innerErrors ?? []], cancellationToken: cancellationToken);
+        return ReadExecution(receipt, Address);
+    }
+
+    /// <summary>The <c>execTransaction</c> calldata of <paramref name="tx"/> with the owners' packed signatures.</summary>
+    public static byte[] EncodeExecTransaction(SafeTx tx, byte[] packedSignatures)
+    {
         ArgumentNullException.ThrowIfNull(tx);
         ArgumentNullException.ThrowIfNull(packedSignatures);
-        var call = Abi.Function("execTransaction").EncodeCall(tx.To, tx.Value, tx.Data, tx.Operation, tx.SafeTxGas, tx.BaseGas, tx.GasPrice, tx.GasToken, tx.RefundReceiver, packedSignatures);
-        var receipt = await _transactor.SendAsync("Safe.execTransaction", sender, Address, call, errors: [.. Abi.Errors, .. innerErrors ?? []], cancellationToken: cancellationToken);
-        var events = Abi.DecodeLogs(receipt.Logs, Address);
+        return Abi.Function("execTransaction").EncodeCall(tx.To, tx.Value, tx.Data, tx.Operation, tx.SafeTxGas, tx.BaseGas, tx.GasPrice, tx.GasToken, tx.RefundReceiver, packedSignatures);
+    }
+
+    /// <summary>How a mined <c>execTransaction</c> of the Safe at <paramref name="safe"/> ended, read from its receipt's events.</summary>
+    public static SafeExecution ReadExecution(TransactionReceipt receipt, Address safe)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        var events = Abi.DecodeLogs(receipt.Logs, safe);
         var outcome = events.FirstOrDefault(e => e.Name is "ExecutionSuccess" or "ExecutionFailure")
-            ?? throw new InvalidOperationException($"execTransaction {Hex.Encode(receipt.TransactionHash)}: neither ExecutionSuccess nor ExecutionFailure from {Address}");
+            ?? throw new InvalidOperationException($"execTransaction {Hex.Encode(receipt.TransactionHash)}: neither ExecutionSuccess nor ExecutionFailure from {safe}");
         return new SafeExecution(outcome.Name == "ExecutionSuccess", outcome.Get<byte[]>("txHash"), outcome.Get<BigInteger>("payment"), receipt, events);
     }
 

@@ -73,17 +73,16 @@ public sealed class BridgeDeployedPausedCheck(Func<string> passphrase, Func<Uri,
             switch (result.Outcome)
             {
                 case SendOutcome.Held:
-                    return CheckResult.NotAvailable($"BridgeDeployedPaused: held: {await ExplainHoldAsync(client, record, cancellationToken)}; the deployment {tx} is not sent again; decide with rollout resume --attest or --abort");
+                    return CheckResult.NotAvailable($"BridgeDeployedPaused: held: {await TransactionHold.ExplainAsync(client, record, cancellationToken)}; the deployment {tx} is not sent again; decide with rollout resume --attest or --abort");
                 case SendOutcome.Reverted:
                     return CheckResult.Failed(CauseCatalog.Get("BP-1"), $"the WrappedQuil deployment {tx} reverted in block {record.BlockNumber}: no contract was created");
                 case not SendOutcome.Mined:
-                    return CheckResult.NotAvailable($"BridgeDeployedPaused: the deployment {tx} is {result.Outcome.ToString().ToLowerInvariant()}, not mined after {WrappedQuilDeployer.MaxPolls} polls; rollout resume waits for it again (it is never signed twice)");
+                    return CheckResult.NotAvailable($"BridgeDeployedPaused: the deployment {tx} is {result.Outcome.ToString().ToLowerInvariant()}, not mined after {JournaledTransaction.MaxPolls} polls; rollout resume waits for it again (it is never signed twice)");
             }
             var receipt = result.Receipt ?? await client.GetTransactionReceiptAsync(record.Hash, cancellationToken)
                 ?? throw new InvalidOperationException($"{tx}: journaled as mined but the node has no receipt (a reorganisation?)");
             token = receipt.ContractAddress ?? throw new InvalidOperationException($"{tx}: the receipt names no contract address");
-            var latest = await client.BlockNumberAsync(cancellationToken);
-            var confirmations = latest >= receipt.BlockNumber ? latest - receipt.BlockNumber + 1 : 0;
+            var confirmations = await TransactionHold.ConfirmationsAsync(client, receipt, cancellationToken);
             if (confirmations < (ulong)eth.Confirmations)
             {
                 return CheckResult.NotAvailable($"BridgeDeployedPaused: WrappedQuil {token} is mined in block {receipt.BlockNumber} with {confirmations} of {eth.Confirmations} confirmations; rollout resume checks again");
@@ -100,15 +99,5 @@ public sealed class BridgeDeployedPausedCheck(Func<string> passphrase, Func<Uri,
     {
         using var key = DeployerKey.Open(DeployerKey.PathOf(plan, keystore), passphrase);
         return key.Address;
-    }
-
-    private static async Task<string> ExplainHoldAsync(EthClient client, TransactionRecord record, CancellationToken cancellationToken)
-    {
-        var why = record.Note ?? "the sender could not decide";
-        if (!why.Contains("nonce", StringComparison.Ordinal)) return why;
-        var foreign = await ForeignNonceFinder.FindAsync(client, record.Sender, record.Nonce, record.Hash, cancellationToken);
-        return foreign is { } f
-            ? $"nonce {record.Nonce} of {record.Sender} was taken by transaction {Hex.Encode(f.Hash)}, which is not ours ({(f.Block is { } b ? $"mined in block {b}" : "pending")}): {why}"
-            : $"{why} (the foreign transaction is not in the pending block or the last {ForeignNonceFinder.Depth} blocks)";
     }
 }

@@ -5,23 +5,16 @@ using Rollout.Bridge.Ethereum.Abi;
 using Rollout.Bridge.Ethereum.Rpc;
 using Rollout.Bridge.Ethereum.Sending;
 using Rollout.Bridge.Ethereum.Signing;
-using Rollout.Bridge.Ethereum.Transactions;
+using Rollout.Deployer.Journal;
 
 namespace Rollout.Deployer.Ethereum;
 
 /// <summary>
-/// Deploys WrappedQuil(admin, pauser, minter) once through the write-ahead sender. The intent's key names the
-/// chain, so a resumed process finds the journaled record and reconciles it (mined, pending, dropped: resend the
-/// same bytes, nonce taken: held) instead of signing a second deployment.
+/// Deploys WrappedQuil(admin, pauser, minter) once, as a <see cref="JournaledTransaction"/> whose key names the
+/// chain, so a resumed process reconciles the journaled deployment instead of signing a second one.
 /// </summary>
 internal sealed class WrappedQuilDeployer(EthClient client, ITransactionRecordStore store, TimeProvider time)
 {
-    /// <summary>Polls of a pending transaction before the step holds (and a resume waits again).</summary>
-    public const int MaxPolls = 60;
-
-    /// <summary>Time between polls.</summary>
-    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
-
     /// <summary>The record key of the deployment on <paramref name="chainId"/>.</summary>
     public static string Key(BigInteger chainId) => $"eth:{chainId}:deploy:WrappedQuil";
 
@@ -30,24 +23,18 @@ internal sealed class WrappedQuilDeployer(EthClient client, ITransactionRecordSt
         [.. ContractCatalog.Load(ContractCatalog.WrappedQuil).Bytecode.Span, .. AbiEncoder.Encode(["address", "address", "address"], [admin, pauser, minter])];
 
     /// <summary>
-    /// Sends the deployment unless the store already holds it, then waits until it is mined, reverted or held.
+    /// The contract this deployment's journal created on <paramref name="chainId"/>, read from the journaled deployment's
+    /// receipt; null when the journal holds no confirmed deployment.
     /// </summary>
-    public async Task<SendResult> DeployAsync(BigInteger chainId, Secp256k1Key signer, Address admin, Address pauser, Address minter, CancellationToken cancellationToken = default)
+    public static async Task<Address?> FindDeployedAsync(IOutsideActionLog log, EthClient client, BigInteger chainId, CancellationToken cancellationToken = default)
     {
-        var key = Key(chainId);
-        var sender = new WriteAheadTransactionSender(client, store, time);
-        var deployer = signer.Address;
-        if (await store.FindAsync(key, cancellationToken) is null)
-        {
-            var data = InitCode(admin, pauser, minter);
-            var estimate = await client.EstimateGasAsync(new CallRequest(null, data, deployer), cancellationToken);
-            var gas = checked(estimate + estimate / 5);
-            var tip = await client.MaxPriorityFeePerGasAsync(cancellationToken);
-            var baseFee = (await client.GetBlockByNumberAsync(BlockTag.Latest, cancellationToken))?.BaseFeePerGas ?? await client.GasPriceAsync(cancellationToken);
-            var maxFee = 2 * baseFee + tip;
-            var sent = await sender.SendAsync(key, deployer, chainId, nonce => new Eip1559Transaction(chainId, nonce, tip, maxFee, gas, null, BigInteger.Zero, data).Sign(signer), cancellationToken);
-            if (sent.Outcome is SendOutcome.Mined or SendOutcome.Reverted or SendOutcome.Held) return sent;
-        }
-        return await sender.WaitAsync(key, PollInterval, MaxPolls, cancellationToken);
+        if (await log.FindAsync(Key(chainId), cancellationToken) is not { Status: OutsideActionStatus.Confirmed } action) return null;
+        var receipt = await client.GetTransactionReceiptAsync(Hex.Decode(action.HashHex), cancellationToken)
+            ?? throw new InvalidOperationException($"journal outside action #{action.ActionId}: the WrappedQuil deployment {action.HashHex} is journaled as mined but the node has no receipt (a reorganisation, or another chain?)");
+        return receipt.ContractAddress ?? throw new InvalidOperationException($"the WrappedQuil deployment {action.HashHex}: the receipt names no contract address");
     }
+
+    /// <summary>Sends the deployment unless the store already holds it, then waits until it is mined, reverted or held.</summary>
+    public Task<SendResult> DeployAsync(BigInteger chainId, Secp256k1Key signer, Address admin, Address pauser, Address minter, CancellationToken cancellationToken = default) =>
+        new JournaledTransaction(client, store, time).SendOnceAsync(Key(chainId), chainId, signer, null, InitCode(admin, pauser, minter), cancellationToken);
 }

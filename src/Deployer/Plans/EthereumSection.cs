@@ -1,6 +1,6 @@
 namespace Rollout.Deployer.Plans;
 
-/// <summary>Reads <c>ethereum:</c>: endpoint, chain id, confirmations, contract, Safe, pauser and minter addresses, the deployer keystore.</summary>
+/// <summary>Reads <c>ethereum:</c>: endpoint, chain id, confirmations, contract, Safe, pauser and minter addresses, the deployer keystore, the Safe folder.</summary>
 internal static class EthereumSection
 {
     public static EthereumSettings? Read(PlanDocument document, PlanMapping? section)
@@ -25,9 +25,11 @@ internal static class EthereumSection
         var minter = ReadAddress(document, section, "minter");
         var keystore = section.String("deployer_keystore");
         if (keystore is { Length: 0 }) document.Report("ethereum.deployer_keystore", section.Get("deployer_keystore"), "empty (give the keystore file's path, relative to the plan)");
+        var safeFolder = section.String("safe_folder") ?? EthereumSettings.DefaultSafeFolder;
+        if (safeFolder.Length == 0) document.Report("ethereum.safe_folder", section.Get("safe_folder"), "empty (give the folder's path, relative to the plan)");
         section.ReportUnknownKeys();
         return url is null || chainId == 0 ? null
-            : new EthereumSettings(url, (ulong)chainId, confirmations, wquil, bridge, safe) { Pauser = pauser, Minter = minter, DeployerKeystore = keystore is { Length: > 0 } ? keystore : null };
+            : new EthereumSettings(url, (ulong)chainId, confirmations, wquil, bridge, safe) { Pauser = pauser, Minter = minter, DeployerKeystore = keystore is { Length: > 0 } ? keystore : null, SafeFolder = safeFolder };
     }
 
     private static string? ReadAddress(PlanDocument document, PlanMapping section, string key)

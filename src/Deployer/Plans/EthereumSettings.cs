@@ -18,4 +18,13 @@ public sealed record EthereumSettings(
 
     /// <summary>The deployer's secp256k1 keystore (Web3 Secret Storage), as written in the plan: relative to the plan file's folder.</summary>
     public string? DeployerKeystore { get; init; }
+
+    /// <summary>
+    /// Where the deployer writes the SafeTx files the Safe's owners sign (<c>rollout eth safe-sign --tx</c>) and
+    /// collects their signature files, as written in the plan: relative to the plan file's folder.
+    /// </summary>
+    public string SafeFolder { get; init; } = DefaultSafeFolder;
+
+    /// <summary>The Safe folder when the plan names none.</summary>
+    public const string DefaultSafeFolder = "safe";
 }

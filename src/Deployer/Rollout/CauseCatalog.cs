@@ -55,6 +55,8 @@ public static class CauseCatalog
             "pause it and fix ownership before anything else; " + WarRoom, null, CauseSource.Project),
         new("MV-1", RolloutState.MintVerified, "the ledger's state root differs from the published genesis root",
             WarRoom + "; the bridge stays paused", null, CauseSource.Project),
+        new("ER-1", RolloutState.EthereumResumed, "the Safe did not unpause the bridge contract: it refused the owners' signatures (GS0xx), the call reverted, or the contract still reads paused",
+            "keep the bridge paused on both sides; check the Safe's owners, threshold and the contract's admin; " + WarRoom, null, CauseSource.Project),
     ];
 
     /// <summary>The cause with <paramref name="code"/>.</summary>

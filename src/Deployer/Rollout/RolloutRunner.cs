@@ -82,7 +82,7 @@ public sealed class RolloutRunner : IRolloutActions
                     await machine.FireAsync(RolloutTrigger.Start, cancellationToken);
                     continue;
                 case RolloutState.Live:
-                    return new RunResult(current, ExitCodes.Success, "Live: every step passed.");
+                    return new RunResult(current, ExitCodes.Success, LiveSummary());
                 case RolloutState.Aborted:
                     return new RunResult(current, ExitCodes.CheckFailed, "Aborted by the operator.");
                 case RolloutState.Failed:
@@ -162,6 +162,13 @@ public sealed class RolloutRunner : IRolloutActions
                 await machine.FireAsync(_rollout.Retry, subject, cancellationToken);
                 break;
         }
+    }
+
+    // An attested step was decided by an operator, not measured: the summary says which, so nobody reads "passed" for it.
+    private string LiveSummary()
+    {
+        var attested = _journal.CheckResults().Where(r => r.Result == "attested").Select(r => r.Check).Distinct().ToList();
+        return attested.Count == 0 ? "Live: every step passed." : $"Live: every step passed or was attested by an operator (attested: {string.Join(", ", attested)}).";
     }
 
     private RunResult FailedResult() => new(RolloutState.Failed, ExitCodes.CheckFailed, OperatorGuidance.For(_journal)!);

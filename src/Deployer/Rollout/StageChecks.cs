@@ -9,12 +9,15 @@ namespace Rollout.Deployer.Rollout;
 /// The check wired to each step, with its criterion (the seed's success condition under the plan's
 /// thresholds) and what it needs. ReleaseSigned, UnlockCollecting and Unlocked verify the quorum signing
 /// (<see cref="ReleaseSignedCheck"/>, <see cref="UnlockCollectingCheck"/>, <see cref="UnlockedCheck"/>);
-/// BridgeDeployedPaused acts on Ethereum (<see cref="BridgeDeployedPausedCheck"/>);
+/// BridgeDeployedPaused and EthereumResumed act on Ethereum (<see cref="BridgeDeployedPausedCheck"/>,
+/// <see cref="EthereumResumedCheck"/>);
 /// the others are <see cref="NotAvailableCheck"/> until the mesh and node pieces exist; a project that supplies
 /// a measurement replaces its entry here.
 /// </summary>
 public static class StageChecks
 {
+    private static string DeployerPassphrase() => Passphrase.Read("the deployer keystore (ethereum.deployer_keystore)", confirm: false, Console.Error);
+
     /// <summary>The default check of every step, in rollout order.</summary>
     public static IReadOnlyList<IStageCheck> Default() =>
     [
@@ -42,7 +45,7 @@ public static class StageChecks
         new NotAvailableCheck(RolloutState.ProverEnrollment,
             c => $"prover enrollments shard out at the subshard threshold: no shard holds more than {c.Plan.SubshardThreshold} provers",
             "src/Mesh: prover enrollment and shard membership counts"),
-        new BridgeDeployedPausedCheck(() => Passphrase.Read("the deployer keystore (ethereum.deployer_keystore)", confirm: false, Console.Error)),
+        new BridgeDeployedPausedCheck(DeployerPassphrase),
         new NotAvailableCheck(RolloutState.TokenDeployed,
             c => $"the token application is deployed with the genesis allocation built from {c.Plan.SnapshotFolder}; its Merkle root is published",
             "src/Token: genesis allocation, standard-v1 tree and root; the token ledger application on the node"),
@@ -55,8 +58,6 @@ public static class StageChecks
         new NotAvailableCheck(RolloutState.BridgeUnpaused,
             _ => "the node-side bridge application is unpaused and reports it",
             "src/Bridge: the bridge application's unpause operation and state"),
-        new NotAvailableCheck(RolloutState.EthereumResumed,
-            c => $"the Safe {c.Plan.Ethereum.SafeAddress ?? "(deployed by the rehearsal)"} executes unpause on the bridge contract; confirmed after {c.Plan.Ethereum.Confirmations} block(s)",
-            "src/Bridge: the Ethereum client (Safe execTransaction, receipts), sending through this journal's outside-action log"),
+        new EthereumResumedCheck(DeployerPassphrase),
     ];
 }

@@ -20,25 +20,9 @@ namespace Rollout.IntegrationTests.Deployer;
 public sealed class EthereumDeploymentKillTests(Chain chain)
 {
     private const string Note = "rehearsal: prover enrollment measured by hand";
-    private static readonly object Gate = new();
-    private static RehearsalDeployment? _deployment;
     private readonly EthClient _client = new(new JsonRpcClient(new HttpClient(), new JsonRpcOptions(chain.Url, TimeSpan.FromSeconds(30), 0)));
 
-    private RehearsalDeployment Deployment
-    {
-        get
-        {
-            lock (Gate)
-            {
-                if (_deployment is null)
-                {
-                    _deployment = new RehearsalDeployment(chain.Url);
-                    AppDomain.CurrentDomain.ProcessExit += (_, _) => _deployment.Dispose();
-                }
-                return _deployment;
-            }
-        }
-    }
+    private RehearsalDeployment Deployment => RehearsalDeployment.Shared(chain.Url);
 
     public static TheoryData<string> FaultPoints() =>
     [

@@ -1,5 +1,10 @@
 using System.Text.RegularExpressions;
+using Rollout.Bridge.Contracts;
+using Rollout.Bridge.Ethereum;
 using Rollout.Bridge.Ethereum.Keystores;
+using Rollout.Bridge.Ethereum.Rpc;
+using Rollout.Bridge.Ethereum.Signing;
+using Rollout.Bridge.Safe;
 using Rollout.TestSupport;
 
 namespace Rollout.IntegrationTests.Deployer;
@@ -7,23 +12,33 @@ namespace Rollout.IntegrationTests.Deployer;
 /// <summary>
 /// A rehearsal deployment on a devchain, brought (once) to the step before BridgeDeployedPaused by the operator
 /// attesting every earlier step, whose checks cannot measure yet; each test then works on its own copy.
-/// The deployer is Hardhat's funded account 0 in a light-KDF keystore; the Safe, pauser and minter are accounts 1–3.
+/// The deployer is Hardhat's funded account 0 in a light-KDF keystore; the pauser and minter are accounts 2–3; the
+/// Safe is a real 2-of-3 Safe 1.5.0 created on the devchain (by a fresh funded key, so account 0's nonce is only the
+/// deployer's) whose three owners' keys lie in light-KDF keystores under the same passphrase, for <c>rollout eth safe-sign</c>.
 /// </summary>
 internal sealed partial class RehearsalDeployment : IDisposable
 {
     public const string Id = "eth-test";
     public const string DeployerPrivateKey = "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
     public const string Deployer = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
-    public const string Safe = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
     public const string Pauser = "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc";
     public const string Minter = "0x90f79bf6eb2c4f870365e785982e1f101e93b906";
     private const string Passphrase = "rehearsal deployer";
+    private static readonly object Gate = new();
+    private static RehearsalDeployment? _shared;
     private readonly TempDirectory _folder = new();
+    private readonly Uri _rpc;
 
     public RehearsalDeployment(Uri rpc)
     {
         var keystore = Path.Combine(_folder.Path, "deployer.json");
         File.WriteAllText(keystore, Keystore.Encrypt(KeyType.Secp256k1, Convert.FromHexString(DeployerPrivateKey), Passphrase, new KeystoreOptions(ScryptN: 4096)));
+        OwnerKeys = [Secp256k1Key.Generate(), Secp256k1Key.Generate(), Secp256k1Key.Generate()];
+        OwnerKeystores = OwnerKeys.Select((key, i) => WriteKeystore($"owner{i}.json", key)).ToArray();
+        Owners = OwnerKeys.Select(k => k.Address).ToArray();
+        DeployerKeystore = keystore;
+        Safe = Task.Run(() => CreateSafeAsync(rpc, Owners)).GetAwaiter().GetResult().ToLowerHex();
+        _rpc = rpc;
         PlanPath = WritePlan("plan.yaml", rpc, keystore);
         UnreachablePlanPath = WritePlan("unreachable.yaml", new Uri("http://127.0.0.1:9"), keystore);
         Home = Path.Combine(_folder.Path, "template");
@@ -37,6 +52,35 @@ internal sealed partial class RehearsalDeployment : IDisposable
             if (attest.ExitCode != 4) throw new InvalidOperationException($"rollout resume --attest exited {attest.ExitCode}: {attest.Output}{attest.Error}");
         }
     }
+
+    /// <summary>The one template of the test run (built at first use, removed when the process exits); tests work on copies of its home.</summary>
+    public static RehearsalDeployment Shared(Uri rpc)
+    {
+        lock (Gate)
+        {
+            if (_shared is null)
+            {
+                _shared = new RehearsalDeployment(rpc);
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => _shared.Dispose();
+            }
+            return _shared;
+        }
+    }
+
+    /// <summary>The Safe (2 of 3) that holds WrappedQuil's admin role and unpauses it.</summary>
+    public string Safe { get; }
+
+    /// <summary>The Safe's owners, and their keystores (same order; passphrase as the deployer's).</summary>
+    public IReadOnlyList<Address> Owners { get; }
+
+    /// <inheritdoc cref="Owners"/>
+    public IReadOnlyList<string> OwnerKeystores { get; }
+
+    /// <summary>The owners' keys themselves, for a test that acts as the owners outside the deployer.</summary>
+    public IReadOnlyList<Secp256k1Key> OwnerKeys { get; }
+
+    /// <summary>The deployer's keystore (not a Safe owner).</summary>
+    public string DeployerKeystore { get; }
 
     /// <summary>The plan: the devchain, the deployer keystore, the Safe, pauser and minter, fault injection on.</summary>
     public string PlanPath { get; }
@@ -61,9 +105,20 @@ internal sealed partial class RehearsalDeployment : IDisposable
     public static (int ExitCode, string Output, string Error) Rollout(string? faultPoint, params string[] args) =>
         RolloutProcess.Run(faultPoint, new Dictionary<string, string> { ["ROLLOUT_PASSPHRASE"] = Passphrase }, args);
 
-    public void Dispose() => _folder.Dispose();
+    public void Dispose()
+    {
+        foreach (var key in OwnerKeys) key.Dispose();
+        _folder.Dispose();
+    }
 
-    private string WritePlan(string name, Uri rpc, string keystore)
+    /// <summary>The plan with its own Safe folder (absolute), for a test that unpauses through the Safe.</summary>
+    public (string Plan, string SafeFolder) PlanWithOwnSafeFolder()
+    {
+        var folder = Path.Combine(_folder.Path, "safe-" + Guid.NewGuid().ToString("N")[..8]);
+        return (WritePlan($"plan-{Path.GetFileName(folder)}.yaml", _rpc, DeployerKeystore, folder), folder);
+    }
+
+    private string WritePlan(string name, Uri rpc, string keystore, string? safeFolder = null)
     {
         var text = File.ReadAllText(RepoPaths.Combine("ops", "samples", "plans", "rehearsal.yaml"));
         text = SnapshotsLine().Replace(text, $"snapshots: {RepoPaths.Combine("ops", "samples", "snapshots")}");
@@ -76,11 +131,29 @@ internal sealed partial class RehearsalDeployment : IDisposable
               pauser: "{Pauser}"
               minter: "{Minter}"
               deployer_keystore: {keystore}
-
+            {(safeFolder is null ? "" : $"  safe_folder: {safeFolder}\n")}
             """);
         var path = Path.Combine(_folder.Path, name);
         File.WriteAllText(path, text);
         return path;
+    }
+
+    private string WriteKeystore(string name, Secp256k1Key key)
+    {
+        var path = Path.Combine(_folder.Path, name);
+        File.WriteAllText(path, Keystore.Encrypt(KeyType.Secp256k1, key.ExportPrivateKey(), Passphrase, new KeystoreOptions(ScryptN: 4096)));
+        return path;
+    }
+
+    private static async Task<Address> CreateSafeAsync(Uri rpc, IReadOnlyList<Address> owners)
+    {
+        using var http = new HttpClient();
+        var client = new EthClient(new JsonRpcClient(http, new JsonRpcOptions(rpc, TimeSpan.FromSeconds(30), 0)));
+        using var creator = Secp256k1Key.Generate();
+        await client.Rpc.CallAsync("hardhat_setBalance", [creator.Address.ToLowerHex(), "0x56bc75e2d63100000"]);
+        var transactor = await ContractTransactor.ConnectAsync(client, TimeProvider.System, new ContractTransactorOptions(PollInterval: TimeSpan.FromMilliseconds(20)));
+        var deployment = await SafeDeployment.DeployAsync(transactor, creator);
+        return (await SafeContract.CreateAsync(transactor, deployment, creator, owners, 2, 1)).Address;
     }
 
     [GeneratedRegex(@"^snapshots: .*$", RegexOptions.Multiline)]
