@@ -13,5 +13,6 @@ internal static class CommandCatalog
         .. Keys.SigningCommands.Create(output),
         Eth.EthCommands.Create(output),
         .. DeploymentCommands.Create(output),
+        RehearseCommand.Create(output),
     ];
 }
