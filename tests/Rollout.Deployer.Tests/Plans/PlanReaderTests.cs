@@ -30,7 +30,7 @@ public sealed class PlanReaderTests
         Assert.Equal(3, plan.BootstrapPeers.Count);
         Assert.Equal("QmQaFmbYVrKSwoen5UQdaqyDq4QhXfSSLDVnYpYD4SF9tX", plan.BootstrapPeers[0].PeerId);
         Assert.Equal(TimeSpan.FromSeconds(1), plan.Mesh.Heartbeat);
-        Assert.Equal(2000, plan.Checks.RoutingLightPeers);
+        Assert.Equal(60, plan.Checks.RoutingLightPeers);
         Assert.True(plan.Testnet.FaultInjection);
         Assert.Equal(64, plan.Sha256Hex.Length);
     }
