@@ -40,6 +40,7 @@ public sealed class MeshScenarioCheck(RolloutState step, TextWriter? progress = 
     public Task<CheckResult> EvaluateAsync(CheckContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+        cancellationToken.ThrowIfCancellationRequested();
         var plan = context.Plan;
         if (plan.Network == NetworkProfile.Mainnet)
         {
