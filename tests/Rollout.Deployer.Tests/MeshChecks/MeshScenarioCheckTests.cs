@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using Rollout.Deployer.Cli;
 using Rollout.Deployer.MeshChecks;
 using Rollout.Deployer.Plans;
 using Rollout.Deployer.Rollout;
@@ -195,6 +197,22 @@ public sealed class MeshScenarioCheckTests : IDisposable
             Assert.Contains($"seed {SimulationSeed.For("rehearsal-2")} (from deployment rehearsal-2)", three.Detail, StringComparison.Ordinal);
             Assert.NotEqual(SimulationSeed.For("rehearsal-1"), SimulationSeed.For("rehearsal-2"));
         }
+    }
+
+    [Fact]
+    public async Task TheJournaledReproduction_RunThroughMeshSimulate_GivesTheSameTrace()
+    {
+        var result = await Evaluate(RolloutState.PeerExchange, MeshPlans.Rehearsal(("  heartbeat: 1s\n", "  heartbeat: 5s\n")));
+        var command = Regex.Match(result.Detail, "reproduce: rollout (.*)$").Groups[1].Value;
+        var trace = Regex.Match(result.Detail, "trace ([0-9a-f]{16})").Groups[1].Value;
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await CommandLine.RunAsync(command.Split(' '), output, error);
+
+        Assert.Equal(ExitCodes.CheckFailed, code);
+        Assert.Contains($"trace {trace}", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("cause PX-1:", output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
