@@ -15,8 +15,18 @@ public sealed class MeshScenarioCheckTests : IDisposable
 
     public static TheoryData<RolloutState> MeshStepsInOrder() => [.. MeshSteps.All.Select(m => m.Step)];
 
-    private static Task<CheckResult> Evaluate(RolloutState step, RolloutPlan plan, TextWriter? progress = null) =>
-        new MeshScenarioCheck(step, progress).EvaluateAsync(MeshPlans.Context(plan));
+    /// <summary>
+    /// Runs the check as deployment "mesh-check-test" would, so the simulation's seed does not move when the sample
+    /// plan's text (and so its hash) changes.
+    /// </summary>
+    private async Task<CheckResult> Evaluate(RolloutState step, RolloutPlan plan, TextWriter? progress = null)
+    {
+        var (context, journal) = MeshPlans.Deployment(plan, _home.Combine(Guid.NewGuid().ToString("N")), "mesh-check-test");
+        using (journal)
+        {
+            return await new MeshScenarioCheck(step, progress).EvaluateAsync(context);
+        }
+    }
 
     private static void AssertFailedWith(CheckResult result, RolloutState step, string code)
     {
@@ -33,7 +43,7 @@ public sealed class MeshScenarioCheckTests : IDisposable
     {
         var plan = MeshPlans.Rehearsal();
 
-        var result = await Evaluate(step, plan);
+        var result = await new MeshScenarioCheck(step).EvaluateAsync(MeshPlans.Context(plan));
 
         Assert.True(result.Kind == CheckResultKind.Passed, result.Detail);
         var seed = SimulationSeed.For(plan.Sha256Hex);
@@ -118,7 +128,7 @@ public sealed class MeshScenarioCheckTests : IDisposable
     [Fact]
     public async Task RoutingSuccess_WithAMeshTooSparse_FailsWithRS1_WhereTheDefaultDensityPasses()
     {
-        (string, string) slow = ("  heartbeat: 1s\n", "  heartbeat: 3s\n");
+        (string, string) slow = ("  heartbeat: 1s\n", "  heartbeat: 5s\n");
         var sparse = MeshPlans.Rehearsal(slow, ("  d: 6\n  dlo: 5\n  dhi: 12\n  dscore: 4\n  dout: 2\n", "  d: 1\n  dlo: 1\n  dhi: 1\n  dscore: 1\n  dout: 0\n"));
 
         var failed = await Evaluate(RolloutState.RoutingSuccess, sparse);
