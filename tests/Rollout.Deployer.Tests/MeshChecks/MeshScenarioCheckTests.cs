@@ -190,7 +190,7 @@ public sealed class MeshScenarioCheckTests : IDisposable
     public async Task TheSamePlanAndDeployment_GiveTheSameDetail_AndAnotherDeploymentAnotherSeed()
     {
         var plan = MeshPlans.Rehearsal();
-        var check = new MeshScenarioCheck(RolloutState.RoutingSuccess);
+        var check = new MeshScenarioCheck(RolloutState.PeerExchange);
         var (first, a) = MeshPlans.Deployment(plan, _home.Combine("a"), "rehearsal-1");
         var (again, b) = MeshPlans.Deployment(plan, _home.Combine("b"), "rehearsal-1");
         var (other, c) = MeshPlans.Deployment(plan, _home.Combine("c"), "rehearsal-2");
