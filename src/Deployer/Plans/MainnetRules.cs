@@ -5,7 +5,7 @@ namespace Rollout.Deployer.Plans;
 
 /// <summary>
 /// What a <c>mainnet</c> plan refuses, because it only makes sense on the rehearsal network (seed 000: testnet
-/// features must not leak into production): fault injection; quorum overrides below the reference rule; an
+/// features must not leak into production): fault injection and simulated faults; quorum overrides below the reference rule; an
 /// Ethereum RPC URL on a loopback or private host; a development chain id (31337 Hardhat, 1337 Ganache/geth
 /// dev); a check threshold weaker than the rollout seed's success criterion; a missing wQUIL or Safe address
 /// (mainnet uses the existing contracts; only a rehearsal deploys its own).
@@ -22,6 +22,7 @@ public static class MainnetRules
         void Refuse(string path, string message) => document.Report(path, At(root, path), "mainnet refuses " + message);
 
         if (plan.Testnet.FaultInjection) Refuse("testnet.fault_injection", "fault injection (testnet only)");
+        if (plan.Testnet.SimulatedFaults.Any) Refuse("testnet.simulated_faults", "faults injected into the simulated network (testnet only)");
         var n = plan.Signatories.Count;
         if (plan.Quorum.Release < QuorumRules.ReferenceRelease(n))
         {

@@ -21,7 +21,7 @@ internal static class PlanSections
         var bridge = ReadBridgeAddress(document, top);
         var ethereum = EthereumSection.Read(document, document.Mapping(top.Get("ethereum", required: true), "ethereum"));
         var checks = ChecksSection.Read(document, document.Mapping(top.Get("checks"), "checks"));
-        var testnet = ReadTestnet(document.Mapping(top.Get("testnet"), "testnet"));
+        var testnet = ReadTestnet(document, document.Mapping(top.Get("testnet"), "testnet"));
         var release = ReleaseSection.Read(document, document.Mapping(top.Get("release"), "release"));
         top.ReportUnknownKeys();
 
@@ -147,10 +147,18 @@ internal static class PlanSections
         return null;
     }
 
-    private static TestnetSettings ReadTestnet(PlanMapping? section)
+    private static TestnetSettings ReadTestnet(PlanDocument document, PlanMapping? section)
     {
         if (section is null) return TestnetSettings.None;
-        var settings = new TestnetSettings(section.Boolean("fault_injection", false));
+        var faults = document.Mapping(section.Get("simulated_faults"), "testnet.simulated_faults");
+        var settings = new TestnetSettings(section.Boolean("fault_injection", false))
+        {
+            SimulatedFaults = faults is null ? SimulatedFaults.None : new SimulatedFaults(
+                faults.Int("crashing_peers", 0, 0, 10_000_000),
+                faults.Int("thrashing_peers", 0, 0, 10_000_000),
+                faults.Int("stale_provers", 0, 0, 10_000_000)),
+        };
+        faults?.ReportUnknownKeys();
         section.ReportUnknownKeys();
         return settings;
     }

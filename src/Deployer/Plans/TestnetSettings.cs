@@ -6,4 +6,7 @@ public sealed record TestnetSettings(bool FaultInjection)
 {
     /// <summary>Nothing testnet-only enabled.</summary>
     public static TestnetSettings None { get; } = new(false);
+
+    /// <summary>Faults injected into the simulated network of the stage 1 and 2 mesh checks.</summary>
+    public SimulatedFaults SimulatedFaults { get; init; } = SimulatedFaults.None;
 }

@@ -36,7 +36,7 @@ public static class PeerExchangeScenario
     internal static ScenarioReport Evaluate(MeshPopulation population)
     {
         var settings = population.Settings;
-        var budget = settings.ReferenceHeartbeat.Ticks * 3;
+        var budget = settings.ReferenceHeartbeat.Ticks * settings.PruneBudgetHeartbeats;
         var stays = new List<long>();
         int unreached = 0, notPruned = 0, late = 0, lateGrafted = 0, meshedFirst = 0;
         long waitBeforeGraft = 0, waitAfterGraft = 0;
@@ -119,7 +119,9 @@ public static class PeerExchangeScenario
         return new ScenarioReport
         {
             Scenario = Name,
-            Criterion = "no peer stays on a bootstrap more than three heartbeats before being pruned with PX",
+            Criterion = settings.PruneBudgetHeartbeats == 3
+                ? "no peer stays on a bootstrap more than three heartbeats before being pruned with PX"
+                : Invariant($"no peer stays on a bootstrap more than {settings.PruneBudgetHeartbeats} heartbeats before being pruned with PX"),
             Passed = passed,
             Population = ScenarioRun.Who(settings),
             Figures = figures,

@@ -20,6 +20,8 @@ public sealed class ScenarioProfiles
                 HighWater = settings.BootstrapHighWater,
                 HardHighWater = settings.BootstrapHardHighWater,
                 TrimOrder = settings.BootstrapTrimOrder,
+                GracePeriod = settings.BootstrapGracePeriod,
+                SilencePeriod = settings.BootstrapSilencePeriod,
             },
         };
         var relay = RoleProfile.Relay;

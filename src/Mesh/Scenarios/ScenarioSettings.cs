@@ -26,6 +26,9 @@ public sealed record ScenarioSettings
     /// <summary>The heartbeat the seed's "three heartbeats" is counted in (BlossomSub 2.0's 1 s).</summary>
     public TimeSpan ReferenceHeartbeat { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Peer exchange: how many reference heartbeats a peer may stay on a bootstrap before its PRUNE with PX (the seed's three).</summary>
+    public int PruneBudgetHeartbeats { get; init; } = 3;
+
     /// <summary>Light peers' mesh degree D.</summary>
     public int D { get; init; } = 6;
 
@@ -43,6 +46,12 @@ public sealed record ScenarioSettings
 
     /// <summary>Bootstraps' high watermark.</summary>
     public int BootstrapHighWater { get; init; } = 65_536;
+
+    /// <summary>Bootstraps' connection manager grace period: younger connections are never trimmed.</summary>
+    public TimeSpan BootstrapGracePeriod { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Bootstraps' connection manager silence period (between trims; a silent zero-stream connection is dead after it).</summary>
+    public TimeSpan BootstrapSilencePeriod { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Bootstraps refuse connections at the high watermark (the 2.0 bootstrap build) instead of trimming later.</summary>
     public bool BootstrapHardHighWater { get; init; } = true;
@@ -131,6 +140,9 @@ public sealed record ScenarioSettings
     /// <summary>Upper limits: the highest watermark the bootstraps may safely be set to (the resource manager's bound).</summary>
     public int MaxSafeWatermark { get; init; } = 65_536;
 
+    /// <summary>Upper limits: the multiple of the current peer count the bootstraps must be able to serve (the seed's 10).</summary>
+    public int PeerMultiple { get; init; } = 10;
+
     /// <summary>The effective wave size.</summary>
     public int EffectiveWaveSize => WaveSize > 0 ? WaveSize : Math.Max(1, Peers / 20);
 
@@ -145,6 +157,9 @@ public sealed record ScenarioSettings
         Check(Relays >= 0, "relays", Relays);
         Check(Bootstraps >= 1, "bootstraps", Bootstraps);
         Check(Heartbeat > TimeSpan.Zero, "heartbeat", Heartbeat);
+        Check(PruneBudgetHeartbeats >= 1, "prune_budget_heartbeats", PruneBudgetHeartbeats);
+        Check(BootstrapGracePeriod >= TimeSpan.Zero && BootstrapSilencePeriod >= TimeSpan.Zero, "grace_period", $"grace {BootstrapGracePeriod}, silence {BootstrapSilencePeriod}");
+        Check(PeerMultiple >= 1, "peer_multiple", PeerMultiple);
         Check(Dlo >= 1 && Dlo <= D && D <= Dhi, "d", $"D {D}, Dlo {Dlo}, Dhi {Dhi}");
         Check(PrunePeers >= 0, "prune_peers", PrunePeers);
         Check(BootstrapLowWater >= 0 && BootstrapLowWater < BootstrapHighWater, "watermark", $"{BootstrapLowWater}/{BootstrapHighWater}");

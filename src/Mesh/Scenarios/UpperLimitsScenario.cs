@@ -7,8 +7,9 @@ namespace Rollout.Mesh.Scenarios;
 /// Stage 1, Upper Limits: the join run repeated at a sweep of bootstrap high watermarks (low
 /// watermark at 80 %), each trial recording how many peers reached a bootstrap and made it into the
 /// mesh. The breaking point is the lowest watermark at which every peer was served. Fails when 10×
+/// (<see cref="ScenarioSettings.PeerMultiple"/>)
 /// the current peer count cannot be served: the watermark that needs, the breaking point scaled by
-/// ten (a bootstrap's connections grow with the peers that pass through it), is above the highest
+/// that multiple (a bootstrap's connections grow with the peers that pass through it), is above the highest
 /// safe watermark, or no watermark in the sweep served the peers at all.
 /// </summary>
 public static class UpperLimitsScenario
@@ -50,14 +51,15 @@ public static class UpperLimitsScenario
             if (served) break;
         }
         var breaking = trials.FirstOrDefault(t => t.Served)?.HighWater;
-        var needed = breaking is { } b ? (long)b * 10 : long.MaxValue;
+        var needed = breaking is { } b ? (long)b * settings.PeerMultiple : long.MaxValue;
         var passed = needed <= settings.MaxSafeWatermark;
         var figures = new SortedDictionary<string, double>(StringComparer.Ordinal)
         {
             ["peers"] = settings.Peers,
             ["bootstraps"] = settings.Bootstraps,
             ["breaking_point_high_watermark"] = breaking ?? -1,
-            ["watermark_needed_for_10x"] = breaking is null ? -1 : needed,
+            ["peer_multiple"] = settings.PeerMultiple,
+            ["watermark_needed"] = breaking is null ? -1 : needed,
             ["max_safe_watermark"] = settings.MaxSafeWatermark,
             ["trials"] = trials.Count,
         };
@@ -74,14 +76,14 @@ public static class UpperLimitsScenario
             {
                 var evidence = breaking is null
                     ? string.Create(CultureInfo.InvariantCulture, $"no watermark up to {settings.MaxSafeWatermark} served {settings.Peers} peers: at {worst?.HighWater} only {worst?.Reached} reached a bootstrap ({worst?.Refusals} refusals)")
-                    : string.Create(CultureInfo.InvariantCulture, $"{settings.Peers} peers need a watermark of {breaking}; 10x needs about {needed}, above the safe {settings.MaxSafeWatermark}, so the watermark would be constantly saturated");
+                    : string.Create(CultureInfo.InvariantCulture, $"{settings.Peers} peers need a watermark of {breaking}; {settings.PeerMultiple}x needs about {needed}, above the safe {settings.MaxSafeWatermark}, so the watermark would be constantly saturated");
                 diagnoses.Add(MeshCause.Diagnose("UL-2", evidence));
             }
         }
         return new ScenarioReport
         {
             Scenario = Name,
-            Criterion = "find the breaking watermark; the bootstraps must be able to serve 10x the current peer count",
+            Criterion = string.Create(CultureInfo.InvariantCulture, $"find the breaking watermark; the bootstraps must be able to serve {settings.PeerMultiple}x the current peer count"),
             Passed = passed,
             Population = ScenarioRun.Who(settings),
             Figures = figures,

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Rollout.Deployer.Cli;
 using Rollout.Deployer.Journal;
+using Rollout.Deployer.MeshChecks;
 using Rollout.Deployer.Rollout;
 using Rollout.TestSupport;
 
@@ -16,6 +17,22 @@ public sealed class DeploymentCommandsTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     private string Home => _dir.Combine("home");
+
+    /// <summary>
+    /// The rehearsal plan simulating 10 light peers instead of 60, for tests that only need a deployment held
+    /// after stage 1: its simulated checks take milliseconds.
+    /// </summary>
+    private string Small
+    {
+        get
+        {
+            var path = _dir.Combine("small.yaml");
+            if (File.Exists(path)) return path;
+            var text = File.ReadAllText(Rehearsal);
+            Assert.Contains("    light_peers: 60 ", text, StringComparison.Ordinal);
+            return _dir.Write("small.yaml", text.Replace("    light_peers: 60 ", "    light_peers: 10 ", StringComparison.Ordinal));
+        }
+    }
 
     private static async Task<(int Code, string Out, string Err)> Rollout(params string[] args)
     {
@@ -59,35 +76,43 @@ public sealed class DeploymentCommandsTests : IDisposable
         Assert.Equal(ExitCodes.Success, code);
         Assert.All(RolloutSteps.All, step => Assert.Contains($"  {step}: ", output, StringComparison.Ordinal));
         Assert.Contains("on failure PX-1: bootstraps cannot keep up with the volume: the heartbeat is not frequent enough -> raise the heartbeat frequency", output, StringComparison.Ordinal);
+        Assert.Contains("(lost allowed: 0); simulated: 60 peers, 5 relays, 3 bootstraps, seed derived from the deployment id\n    check: MeshScenarioCheck", output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Home));
     }
 
     [Fact]
-    public async Task ARun_HoldsAtTheFirstCheckThatCannotBeEvaluated_AndStatusSaysWhatToDecide()
+    public async Task ARehearsalRun_PassesStage1OnTheSimulator_HoldsAtReleaseSigned_AndStatusSaysWhatToDecide()
     {
         var (code, output, _) = await Rollout("run", "--plan", Rehearsal, "--deployment", "r1", "--home", Home);
 
         Assert.Equal(ExitCodes.Held, code);
         Assert.StartsWith("deployment: r1", output, StringComparison.Ordinal);
+        Assert.Contains("PeerExchange: passed: longest stay on a bootstrap ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("simulating", output, StringComparison.Ordinal);
         var (statusCode, json, _) = await Rollout("status", "--deployment", "r1", "--json", "--home", Home);
         Assert.Equal(ExitCodes.Success, statusCode);
         using var status = JsonDocument.Parse(json);
         Assert.Equal("Held", status.RootElement.GetProperty("State").GetString());
-        Assert.Equal("not-available", status.RootElement.GetProperty("Steps")[0].GetProperty("Result").GetString());
-        Assert.Equal(16, status.RootElement.GetProperty("Pending").GetArrayLength());
-        Assert.StartsWith("Held at PeerExchange", status.RootElement.GetProperty("OperatorMustDecide").GetString(), StringComparison.Ordinal);
+        var steps = status.RootElement.GetProperty("Steps");
+        Assert.Equal(
+            ["PeerExchange passed", "ConnectionManagement passed", "RoutingSuccess passed", "UpperLimits passed", "ReleaseSigned not-available"],
+            Enumerable.Range(0, 5).Select(i => $"{steps[i].GetProperty("Step").GetString()} {steps[i].GetProperty("Result").GetString()}"));
+        Assert.Contains($"seed {SimulationSeed.For("r1")} (from deployment r1)", steps[0].GetProperty("Detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(12, status.RootElement.GetProperty("Pending").GetArrayLength());
+        Assert.StartsWith("Held at ReleaseSigned", status.RootElement.GetProperty("OperatorMustDecide").GetString(), StringComparison.Ordinal);
 
         var (_, table, _) = await Rollout("status", "--deployment", "r1", "--home", Home);
-        Assert.Contains("| 1     | PeerExchange         | not-available (held)", table, StringComparison.Ordinal);
-        Assert.Contains("operator must decide: Held at PeerExchange", table, StringComparison.Ordinal);
+        Assert.Contains("| 1     | PeerExchange         | passed ", table, StringComparison.Ordinal);
+        Assert.Contains("| 1     | UpperLimits          | passed ", table, StringComparison.Ordinal);
+        Assert.Contains("operator must decide: Held at ReleaseSigned", table, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ARunWithAnIdInUse_IsRefused()
     {
-        await Rollout("run", "--plan", Rehearsal, "--deployment", "r1", "--home", Home);
+        await Rollout("run", "--plan", Small, "--deployment", "r1", "--home", Home);
 
-        var (code, _, error) = await Rollout("run", "--plan", Rehearsal, "--deployment", "r1", "--home", Home);
+        var (code, _, error) = await Rollout("run", "--plan", Small, "--deployment", "r1", "--home", Home);
 
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("already exists", error, StringComparison.Ordinal);
@@ -96,7 +121,7 @@ public sealed class DeploymentCommandsTests : IDisposable
     [Fact]
     public async Task AnAttestWithoutANote_ChangesNothing()
     {
-        await Rollout("run", "--plan", Rehearsal, "--deployment", "r1", "--home", Home);
+        await Rollout("run", "--plan", Small, "--deployment", "r1", "--home", Home);
         var before = JournalEvents("r1");
 
         var (code, _, error) = await Rollout("resume", "--deployment", "r1", "--attest", "--home", Home);
@@ -109,8 +134,8 @@ public sealed class DeploymentCommandsTests : IDisposable
     [Fact]
     public async Task ResumingWithAChangedPlan_JournalsTheNewVersionAndItsHash()
     {
-        await Rollout("run", "--plan", Rehearsal, "--deployment", "r1", "--home", Home);
-        var changed = _dir.Write("changed.yaml", File.ReadAllText(Rehearsal).Replace("heartbeat: 1s", "heartbeat: 700ms", StringComparison.Ordinal));
+        await Rollout("run", "--plan", Small, "--deployment", "r1", "--home", Home);
+        var changed = _dir.Write("changed.yaml", File.ReadAllText(Small).Replace("heartbeat: 1s", "heartbeat: 700ms", StringComparison.Ordinal));
 
         var (code, output, _) = await Rollout("resume", "--deployment", "r1", "--plan", changed, "--home", Home);
 
@@ -125,7 +150,7 @@ public sealed class DeploymentCommandsTests : IDisposable
     [Fact]
     public async Task ADeploymentCannotSwitchNetworks()
     {
-        await Rollout("run", "--plan", Rehearsal, "--deployment", "r1", "--home", Home);
+        await Rollout("run", "--plan", Small, "--deployment", "r1", "--home", Home);
 
         var (code, _, error) = await Rollout("resume", "--deployment", "r1", "--plan", Mainnet, "--home", Home);
 
@@ -136,7 +161,7 @@ public sealed class DeploymentCommandsTests : IDisposable
     [Fact]
     public async Task StatusOfATamperedJournal_IsRefused_NamingTheEvent()
     {
-        await Rollout("run", "--plan", Rehearsal, "--deployment", "r1", "--home", Home);
+        await Rollout("run", "--plan", Small, "--deployment", "r1", "--home", Home);
         using (var connection = new SqliteConnection($"Data Source={Path.Combine(Home, "r1", "journal.db")};Pooling=False"))
         {
             connection.Open();
@@ -169,7 +194,7 @@ public sealed class DeploymentCommandsTests : IDisposable
     [InlineData("dot", "    \"Held\" [style=\"rounded,filled\", fillcolor=\"#ffcc80\"];")]
     public async Task Graph_MarksADeploymentsCurrentState(string format, string mark)
     {
-        await Rollout("run", "--plan", Rehearsal, "--deployment", "r1", "--home", Home);
+        await Rollout("run", "--plan", Small, "--deployment", "r1", "--home", Home);
 
         var (code, output, _) = await Rollout("graph", "--format", format, "--deployment", "r1", "--home", Home);
 
@@ -180,17 +205,17 @@ public sealed class DeploymentCommandsTests : IDisposable
     [Fact]
     public async Task Status_ShowsAStepLeftOpenByAKilledProcess_AndThatResumeReconcilesIt()
     {
-        await Rollout("run", "--plan", Rehearsal, "--deployment", "r1", "--home", Home);
+        await Rollout("run", "--plan", Small, "--deployment", "r1", "--home", Home);
         using (var journal = DeploymentJournal.Open(Home, "r1", TimeProvider.System))
         {
-            journal.AppendStepIntent("Held", "Retry", "PeerExchange", "\"PeerExchange\"");
+            journal.AppendStepIntent("Held", "Retry", "ReleaseSigned", "\"ReleaseSigned\"");
         }
 
         var (code, output, _) = await Rollout("status", "--deployment", "r1", "--home", Home);
 
         Assert.Equal(ExitCodes.Success, code);
-        Assert.StartsWith("deployment r1: Held (interrupted inside PeerExchange)", output, StringComparison.Ordinal);
-        Assert.Contains("operator must decide: PeerExchange was interrupted; `rollout resume --deployment r1` reconciles it.", output, StringComparison.Ordinal);
+        Assert.StartsWith("deployment r1: Held (interrupted inside ReleaseSigned)", output, StringComparison.Ordinal);
+        Assert.Contains("operator must decide: ReleaseSigned was interrupted; `rollout resume --deployment r1` reconciles it.", output, StringComparison.Ordinal);
     }
 
     [Fact]

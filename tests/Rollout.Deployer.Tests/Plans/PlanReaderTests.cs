@@ -30,7 +30,7 @@ public sealed class PlanReaderTests
         Assert.Equal(3, plan.BootstrapPeers.Count);
         Assert.Equal("QmQaFmbYVrKSwoen5UQdaqyDq4QhXfSSLDVnYpYD4SF9tX", plan.BootstrapPeers[0].PeerId);
         Assert.Equal(TimeSpan.FromSeconds(1), plan.Mesh.Heartbeat);
-        Assert.Equal(2000, plan.Checks.RoutingLightPeers);
+        Assert.Equal(60, plan.Checks.RoutingLightPeers);
         Assert.True(plan.Testnet.FaultInjection);
         Assert.Equal(64, plan.Sha256Hex.Length);
     }
@@ -107,13 +107,13 @@ public sealed class PlanReaderTests
             .Replace("chain_id: 1\n", "chain_id: 31337\n", StringComparison.Ordinal)
             .Replace("  unlock: 7", "  unlock: 5", StringComparison.Ordinal)
             .Replace("light_peers: 100000", "light_peers: 2000", StringComparison.Ordinal)
-            + "testnet:\n  fault_injection: true\n";
+            + "testnet:\n  fault_injection: true\n  simulated_faults:\n    thrashing_peers: 3\n";
 
         var refused = ValidateText(text, "mainnet.yaml").Problems.Where(p => p.Message.StartsWith("mainnet refuses", StringComparison.Ordinal))
             .Select(p => p.Path).ToHashSet();
 
         Assert.Equal(
-            new HashSet<string> { "ethereum.rpc_url", "ethereum.chain_id", "quorum.unlock", "checks.routing_success.light_peers", "testnet.fault_injection" },
+            new HashSet<string> { "ethereum.rpc_url", "ethereum.chain_id", "quorum.unlock", "checks.routing_success.light_peers", "testnet.fault_injection", "testnet.simulated_faults" },
             refused);
     }
 
@@ -140,6 +140,25 @@ public sealed class PlanReaderTests
 
         Assert.True(validation.IsValid, validation.Describe());
         Assert.Equal(new QuorumRules(2, 1, true), validation.Plan!.Quorum);
+    }
+
+    [Fact]
+    public void SimulatedFaults_AreReadUnderTestnet_AndNoneByDefault()
+    {
+        var plan = ValidateText(RehearsalWith("testnet:\n  fault_injection: true\n",
+            "testnet:\n  fault_injection: true\n  simulated_faults:\n    crashing_peers: 2\n    thrashing_peers: 3\n    stale_provers: 5\n")).PlanOrThrow();
+
+        Assert.Equal(new SimulatedFaults(2, 3, 5), plan.Testnet.SimulatedFaults);
+        Assert.Equal(SimulatedFaults.None, PlanReader.Read(Sample("rehearsal.yaml")).Testnet.SimulatedFaults);
+    }
+
+    [Fact]
+    public void AnUnknownOrNegativeSimulatedFault_IsReportedWithItsPath()
+    {
+        var validation = ValidateText(RehearsalWith("testnet:\n  fault_injection: true\n",
+            "testnet:\n  fault_injection: true\n  simulated_faults:\n    crashing_peers: -1\n    lagging_peers: 3\n"));
+
+        Assert.Equal(["testnet.simulated_faults.crashing_peers", "testnet.simulated_faults.lagging_peers"], validation.Problems.Select(p => p.Path));
     }
 
     [Fact]

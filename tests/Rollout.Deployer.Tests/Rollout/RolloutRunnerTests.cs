@@ -41,16 +41,26 @@ public sealed class RolloutRunnerTests : IDisposable
         journal.Steps().Where(s => s.Outcome is not null).Select(s => s.Destination).ToList();
 
     [Fact]
-    public async Task WithTheDefaultChecks_ARunHoldsAtPeerExchange_SayingWhatItNeeds()
+    public async Task WithTheDefaultChecks_ARehearsalPassesStage1OnTheSimulator_AndHoldsAtReleaseSigned_SayingWhatItNeeds()
     {
         using var journal = Journal(create: true);
 
         var result = await Run(journal, StageChecks.Default());
 
         Assert.Equal((RolloutState.Held, ExitCodes.Held), (result.State, result.ExitCode));
-        Assert.Contains("Held at PeerExchange: PeerExchange cannot be evaluated yet: it needs src/Mesh", result.Message, StringComparison.Ordinal);
-        Assert.Equal(["PeerExchange", "Held"], Completed(journal));
-        Assert.Equal("not-available", Assert.Single(journal.CheckResults()).Result);
+        Assert.Contains("Held at ReleaseSigned: ReleaseSigned: the plan names no release.binary", result.Message, StringComparison.Ordinal);
+        Assert.Equal(["PeerExchange", "ConnectionManagement", "RoutingSuccess", "UpperLimits", "ReleaseSigned", "Held"], Completed(journal));
+        Assert.Equal(
+            ["PeerExchange:passed", "ConnectionManagement:passed", "RoutingSuccess:passed", "UpperLimits:passed", "ReleaseSigned:not-available"],
+            journal.CheckResults().Select(r => $"{r.Check}:{r.Result}"));
+    }
+
+    /// <summary>Scripted checks that all pass except PeerExchange, which cannot measure, so a run holds there at once.</summary>
+    private static List<ScriptedCheck> HoldingAtPeerExchange()
+    {
+        var checks = ScriptedCheck.AllPassing();
+        checks[0] = new ScriptedCheck(RolloutState.PeerExchange, _ => CheckResult.NotAvailable("no telemetry"));
+        return checks;
     }
 
     [Fact]
@@ -109,13 +119,14 @@ public sealed class RolloutRunnerTests : IDisposable
     [Fact]
     public async Task AbortingAHeldRollout_EndsIt()
     {
+        var checks = HoldingAtPeerExchange();
         using var journal = Journal(create: true);
-        await Run(journal, StageChecks.Default());
+        await Run(journal, checks);
 
-        var result = await Run(journal, StageChecks.Default(), new OperatorDecision(DecisionAction.Abort, "postponed", "ops"));
+        var result = await Run(journal, checks, new OperatorDecision(DecisionAction.Abort, "postponed", "ops"));
 
         Assert.Equal((RolloutState.Aborted, ExitCodes.CheckFailed), (result.State, result.ExitCode));
-        var again = await Run(journal, StageChecks.Default());
+        var again = await Run(journal, checks);
         Assert.Equal(RolloutState.Aborted, again.State);
     }
 
@@ -176,7 +187,7 @@ public sealed class RolloutRunnerTests : IDisposable
         var checks = ScriptedCheck.AllPassing();
         using (var journal = Journal(create: true))
         {
-            await Run(journal, checks.Take(0).Concat(StageChecks.Default()));
+            await Run(journal, HoldingAtPeerExchange());
         }
         // Rebuild a journal whose last step has its check result but no outcome, as a kill between the two leaves it.
         using (var journal = Journal())

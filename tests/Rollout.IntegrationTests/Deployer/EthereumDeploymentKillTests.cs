@@ -19,7 +19,7 @@ namespace Rollout.IntegrationTests.Deployer;
 [Collection(DevchainCollection.Name)]
 public sealed class EthereumDeploymentKillTests(Chain chain)
 {
-    private const string Note = "rehearsal: prover enrollment measured by hand";
+    private const string Note = "rehearsal: the unlock verified by hand";
     private readonly EthClient _client = new(new JsonRpcClient(new HttpClient(), new JsonRpcOptions(chain.Url, TimeSpan.FromSeconds(30), 0)));
 
     private RehearsalDeployment Deployment => RehearsalDeployment.Shared(chain.Url);

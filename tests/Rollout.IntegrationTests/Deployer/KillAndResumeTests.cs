@@ -18,24 +18,31 @@ public sealed class KillAndResumeTests
         using var home = new TempDirectory();
         string[] where = ["--deployment", "kill-test", "--home", home.Path];
 
-        // 1. Killed right after PeerExchange's outcome is durable, before the Hold that follows it.
+        // 1. Killed right after PeerExchange's outcome (passed on the simulator) is durable, before ConnectionManagement starts.
         var run = RolloutProcess.Run("PeerExchange:after", ["run", "--plan", Plan, .. where]);
         AssertKilledAt(run, "PeerExchange:after");
+        Assert.Contains("PeerExchange: passed: ", run.Output, StringComparison.Ordinal);
 
-        // 2. Resuming finds PeerExchange complete with its result and holds there: its check does not run again.
-        var held = RolloutProcess.Run(null, ["resume", .. where]);
-        Assert.True(held.ExitCode == ExitCodes.Held, held.Output + held.Error);
-        Assert.Contains("Held at PeerExchange", held.Output, StringComparison.Ordinal);
+        // 2. Resuming finds PeerExchange complete and does not simulate it again; ConnectionManagement passes, and the
+        //    process dies after RoutingSuccess's intent, before its check runs.
+        var second = RolloutProcess.Run("RoutingSuccess:before", ["resume", .. where]);
+        AssertKilledAt(second, "RoutingSuccess:before");
+        Assert.DoesNotContain("PeerExchange: passed", second.Output, StringComparison.Ordinal);
+        Assert.Contains("ConnectionManagement: passed: ", second.Output, StringComparison.Ordinal);
 
-        // 3. The operator attests PeerExchange; killed after ConnectionManagement's intent, before its check runs.
-        var attest = RolloutProcess.Run("ConnectionManagement:before", ["resume", "--attest", "--note", "PX report from the bootstrap operators", "--operator", "it", .. where]);
-        AssertKilledAt(attest, "ConnectionManagement:before");
-
-        // 4. Resuming reconciles the interrupted ConnectionManagement step (no result yet, so it runs once) and holds.
+        // 3. Resuming reconciles the interrupted RoutingSuccess step (no result yet, so it runs once), passes stage 1
+        //    and holds at ReleaseSigned: the plan names no release binary.
         var reconciled = RolloutProcess.Run(null, ["resume", .. where]);
         Assert.True(reconciled.ExitCode == ExitCodes.Held, reconciled.Output + reconciled.Error);
-        Assert.Contains("resume: ConnectionManagement was interrupted; reconciling it", reconciled.Output, StringComparison.Ordinal);
-        Assert.Contains("Held at ConnectionManagement", reconciled.Output, StringComparison.Ordinal);
+        Assert.Contains("resume: RoutingSuccess was interrupted; reconciling it", reconciled.Output, StringComparison.Ordinal);
+        Assert.Contains("Held at ReleaseSigned", reconciled.Output, StringComparison.Ordinal);
+
+        // 4. The operator attests ReleaseSigned; killed after StasisLocked's intent, before its check runs; the resume holds there.
+        var attest = RolloutProcess.Run("StasisLocked:before", ["resume", "--attest", "--note", "release digest checked by hand", "--operator", "it", .. where]);
+        AssertKilledAt(attest, "StasisLocked:before");
+        var held = RolloutProcess.Run(null, ["resume", .. where]);
+        Assert.True(held.ExitCode == ExitCodes.Held, held.Output + held.Error);
+        Assert.Contains("resume: StasisLocked was interrupted; reconciling it", held.Output, StringComparison.Ordinal);
 
         // 5. Abort, killed after the Aborted step's intent; the resume completes it and reports the abort.
         AssertKilledAt(RolloutProcess.Run("Aborted:before", ["resume", "--abort", "--note", "end of test", .. where]), "Aborted:before");
@@ -51,10 +58,11 @@ public sealed class KillAndResumeTests
         var steps = journal.Steps();
         Assert.All(steps, s => Assert.NotNull(s.Outcome));
         Assert.Equal(
-            ["PeerExchange", "Held", "ConnectionManagement", "Held", "Aborted"],
+            ["PeerExchange", "ConnectionManagement", "RoutingSuccess", "UpperLimits", "ReleaseSigned", "Held", "StasisLocked", "Held", "Aborted"],
             steps.Select(s => s.Destination));
         Assert.Equal(
-            ["PeerExchange:not-available", "PeerExchange:attested", "ConnectionManagement:not-available"],
+            ["PeerExchange:passed", "ConnectionManagement:passed", "RoutingSuccess:passed", "UpperLimits:passed",
+             "ReleaseSigned:not-available", "ReleaseSigned:attested", "StasisLocked:not-available"],
             journal.CheckResults().Select(r => $"{r.Check}:{r.Result}"));
         Assert.Equal(["attest", "abort"], journal.Decisions().Select(d => d.Action));
     }

@@ -31,10 +31,10 @@ public sealed class QuorumStepsKillTests(Chain chain) : IDisposable
         var home = _dir.Combine("home");
         string[] where = ["--deployment", Id, "--home", home];
 
-        Assert.Equal(ExitCodes.Held, RolloutProcess.Run(null, ["run", "--plan", plan, .. where]).ExitCode);
-        for (var i = 0; i < 3; i++) Assert.Equal(ExitCodes.Held, Attest(null, where).ExitCode);
-        // UpperLimits attested; ReleaseSigned passes by itself and the process dies right after its outcome is durable.
-        Assert.Equal(RolloutProcess.KilledBySigkill, Attest("ReleaseSigned:after", where).ExitCode);
+        // Stage 1 passes on the simulator; ReleaseSigned passes by itself and the process dies right after its outcome is durable.
+        var run = RolloutProcess.Run("ReleaseSigned:after", ["run", "--plan", plan, .. where]);
+        Assert.True(run.ExitCode == RolloutProcess.KilledBySigkill, run.Output + run.Error);
+        Assert.Contains("UpperLimits: passed: ", run.Output, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Held, RolloutProcess.Run(null, ["resume", .. where]).ExitCode);  // at StasisLocked
         // StasisLocked attested; UnlockCollecting journals its anchor, then dies before its outcome.
         Assert.Equal(RolloutProcess.KilledBySigkill, Attest("UnlockCollecting:after", where).ExitCode);

@@ -10,8 +10,10 @@ using Rollout.TestSupport;
 namespace Rollout.IntegrationTests.Deployer;
 
 /// <summary>
-/// A rehearsal deployment on a devchain, brought (once) to the step before BridgeDeployedPaused by the operator
-/// attesting every earlier step, whose checks cannot measure yet; each test then works on its own copy.
+/// A rehearsal deployment on a devchain, brought (once) to Unlocked: stage 1 passes on the simulator, the release
+/// and unlock steps, which this plan gives nothing to measure, are attested; each test then works on its own copy,
+/// attesting Unlocked itself, after which MeshStable and ProverEnrollment pass on the simulator and
+/// BridgeDeployedPaused runs.
 /// The deployer is Hardhat's funded account 0 in a light-KDF keystore; the pauser and minter are accounts 2–3; the
 /// Safe is a real 2-of-3 Safe 1.5.0 created on the devchain (by a fresh funded key, so account 0's nonce is only the
 /// deployer's) whose three owners' keys lie in light-KDF keystores under the same passphrase, for <c>rollout eth safe-sign</c>.
@@ -45,8 +47,8 @@ internal sealed partial class RehearsalDeployment : IDisposable
         string[] where = ["--deployment", Id, "--home", Home];
         var run = Rollout(null, ["run", "--plan", PlanPath, .. where]);
         if (run.ExitCode != 4) throw new InvalidOperationException($"rollout run exited {run.ExitCode}: {run.Output}{run.Error}");
-        // Every step before BridgeDeployedPaused is attested but the last (ProverEnrollment), which each test attests itself.
-        for (var i = 0; i < 9; i++)
+        // ReleaseSigned, StasisLocked and UnlockCollecting are attested; Unlocked, the last, each test attests itself.
+        for (var i = 0; i < 3; i++)
         {
             var attest = Rollout(null, ["resume", "--attest", "--note", "rehearsal: measured by hand", "--operator", "it", .. where]);
             if (attest.ExitCode != 4) throw new InvalidOperationException($"rollout resume --attest exited {attest.ExitCode}: {attest.Output}{attest.Error}");
@@ -82,13 +84,13 @@ internal sealed partial class RehearsalDeployment : IDisposable
     /// <summary>The deployer's keystore (not a Safe owner).</summary>
     public string DeployerKeystore { get; }
 
-    /// <summary>The plan: the devchain, the deployer keystore, the Safe, pauser and minter, fault injection on.</summary>
+    /// <summary>The plan: the devchain, the deployer keystore, the Safe, pauser and minter, fault injection on, 10 simulated light peers.</summary>
     public string PlanPath { get; }
 
     /// <summary>The same plan with an RPC endpoint nobody listens on.</summary>
     public string UnreachablePlanPath { get; }
 
-    /// <summary>The template home, held at ProverEnrollment.</summary>
+    /// <summary>The template home, held at Unlocked.</summary>
     public string Home { get; }
 
     /// <summary>A fresh copy of the template home for one test.</summary>
@@ -122,6 +124,8 @@ internal sealed partial class RehearsalDeployment : IDisposable
     {
         var text = File.ReadAllText(RepoPaths.Combine("ops", "samples", "plans", "rehearsal.yaml"));
         text = SnapshotsLine().Replace(text, $"snapshots: {RepoPaths.Combine("ops", "samples", "snapshots")}");
+        // These tests are about Ethereum: a small simulated network keeps the mesh checks they pass through fast.
+        text = LightPeersLine().Replace(text, "    light_peers: 10");
         text = EthereumSection().Replace(text, $"""
             ethereum:
               rpc_url: {rpc}
@@ -158,6 +162,9 @@ internal sealed partial class RehearsalDeployment : IDisposable
 
     [GeneratedRegex(@"^snapshots: .*$", RegexOptions.Multiline)]
     private static partial Regex SnapshotsLine();
+
+    [GeneratedRegex(@"^    light_peers: \d+", RegexOptions.Multiline)]
+    private static partial Regex LightPeersLine();
 
     [GeneratedRegex(@"^ethereum:\n(  .*\n)+", RegexOptions.Multiline)]
     private static partial Regex EthereumSection();
