@@ -31,7 +31,7 @@ public sealed class MeshScenarioCheck(RolloutState step, TextWriter? progress = 
         var plan = context.Plan;
         var criterion = _mesh.Criterion(plan);
         if (plan.Network == NetworkProfile.Mainnet) return $"{criterion}; on mainnet it needs {MainnetNeeds}";
-        var deployment = SimulationSeed.DeploymentOf(context);
+        var deployment = context.DeploymentId;
         var seed = deployment is null ? "seed derived from the deployment id" : $"seed {SimulationSeed.For(deployment)}";
         return $"{criterion}; simulated: {Population(MeshSimulationSettings.For(plan, 0))}, {seed}";
     }
@@ -46,7 +46,7 @@ public sealed class MeshScenarioCheck(RolloutState step, TextWriter? progress = 
         {
             return Task.FromResult(CheckResult.NotAvailable($"{Step} on mainnet needs {MainnetNeeds}; it is never passed on a simulation"));
         }
-        var deployment = SimulationSeed.DeploymentOf(context);
+        var deployment = context.DeploymentId;
         var seed = SimulationSeed.For(deployment ?? plan.Sha256Hex);
         var origin = deployment is null ? "from the plan's hash: no deployment" : $"from deployment {deployment}";
         var settings = MeshSimulationSettings.For(plan, seed);

@@ -1,8 +1,6 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using Rollout.Deployer.Journal;
-using Rollout.Deployer.Rollout;
 
 namespace Rollout.Deployer.MeshChecks;
 
@@ -22,11 +20,4 @@ public static class SimulationSeed
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(Domain + deploymentId));
         return BinaryPrimitives.ReadUInt64BigEndian(hash);
     }
-
-    /// <summary>
-    /// The deployment whose journal <paramref name="context"/> carries, or null in a dry run. The check context
-    /// names no deployment, but the runner hands its journal in as the outside-action log.
-    /// </summary>
-    public static string? DeploymentOf(CheckContext context) =>
-        (context ?? throw new ArgumentNullException(nameof(context))).OutsideActions is DeploymentJournal journal ? journal.DeploymentId : null;
 }

@@ -13,6 +13,9 @@ public sealed record CheckContext(RolloutPlan Plan, IOutsideActionLog? OutsideAc
     /// <summary>The journaled step running the check (its intent's seq); an acting step files its outside actions under it.</summary>
     public long StepId { get; init; }
 
+    /// <summary>The deployment being run, or null in a dry run (no deployment exists yet).</summary>
+    public string? DeploymentId { get; init; }
+
     /// <summary>The fault points of a rehearsal; an acting step reports its own journaled points to it.</summary>
     public IFaultInjector Faults { get; init; } = NoFaults.Instance;
 }

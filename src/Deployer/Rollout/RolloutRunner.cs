@@ -28,7 +28,7 @@ public sealed class RolloutRunner : IRolloutActions
         _checks = checks.ToDictionary(c => c.Step);
         var missing = RolloutSteps.All.Where(s => !_checks.ContainsKey(s)).ToList();
         if (missing.Count > 0) throw new ArgumentException($"no check wired for {string.Join(", ", missing)}", nameof(checks));
-        _context = new CheckContext(plan, journal, time) { Faults = faults };
+        _context = new CheckContext(plan, journal, time) { Faults = faults, DeploymentId = journal.DeploymentId };
         _time = time;
         _output = output;
         _steps = new JournaledSteps<RolloutState, RolloutTrigger>(journal, faults);

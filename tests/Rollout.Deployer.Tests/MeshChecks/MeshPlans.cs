@@ -38,6 +38,6 @@ internal static class MeshPlans
     {
         var time = new ManualTimeProvider();
         var journal = DeploymentJournal.Create(home, id, time);
-        return (new CheckContext(plan, journal, time), journal);
+        return (new CheckContext(plan, journal, time) { DeploymentId = id }, journal);
     }
 }
