@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Rollout.Deployer.Plans;
 using Rollout.Mesh.Scenarios;
 using MeshTrimOrder = Rollout.Mesh.Connections.TrimOrder;
 
@@ -8,8 +7,8 @@ namespace Rollout.Deployer.MeshChecks;
 
 /// <summary>
 /// The <c>rollout mesh simulate</c> command line that runs the same scenario with the same settings and seed, so
-/// a journaled result can be reproduced (and its figures and trace hash compared). Settings the command has no
-/// option for are named with their values when they differ from the simulator's defaults.
+/// a journaled result can be reproduced (and its figures and trace hash compared): every setting the check derives
+/// from the plan has its option.
 /// </summary>
 public static class ReproduceCommand
 {
@@ -41,29 +40,14 @@ public static class ReproduceCommand
             Option("stale-provers", settings.StaleProvers);
             Option("subshard-threshold", settings.SubshardThreshold);
         }
-        var unexpressed = Unexpressed(scenario, settings);
-        if (unexpressed.Count > 0) text.Append(" (no option for: ").AppendJoin(", ", unexpressed).Append(')');
-        return text.ToString();
-    }
-
-    /// <summary>The settings <paramref name="scenario"/> uses that differ from the simulator's defaults and that the command cannot set.</summary>
-    private static List<string> Unexpressed(string scenario, ScenarioSettings settings)
-    {
-        var defaults = new ScenarioSettings();
-        var names = new List<string>();
-        void Differs<T>(string name, T value, T fallback)
-        {
-            if (EqualityComparer<T>.Default.Equals(value, fallback)) return;
-            names.Add(value is TimeSpan span ? $"{name} {DurationText.Format(span)}" : string.Create(CultureInfo.InvariantCulture, $"{name} {value}"));
-        }
         if (scenario != ProverEnrollmentScenario.Name)
         {
-            Differs("grace_period", settings.BootstrapGracePeriod, defaults.BootstrapGracePeriod);
-            Differs("silence_period", settings.BootstrapSilencePeriod, defaults.BootstrapSilencePeriod);
+            Option("grace-ms", settings.BootstrapGracePeriod.TotalMilliseconds);
+            Option("silence-ms", settings.BootstrapSilencePeriod.TotalMilliseconds);
         }
-        if (scenario == PeerExchangeScenario.Name) Differs("prune_budget_heartbeats", settings.PruneBudgetHeartbeats, defaults.PruneBudgetHeartbeats);
-        if (scenario == UpperLimitsScenario.Name) Differs("peer_multiple", settings.PeerMultiple, defaults.PeerMultiple);
-        if (scenario == MeshStabilityScenario.Name) Differs("max_rebuilds_per_peer_minute", settings.MaxRebuildsPerPeerMinute, defaults.MaxRebuildsPerPeerMinute);
-        return names;
+        if (scenario == PeerExchangeScenario.Name) Option("prune-budget", settings.PruneBudgetHeartbeats);
+        if (scenario == UpperLimitsScenario.Name) Option("peer-multiple", settings.PeerMultiple);
+        if (scenario == MeshStabilityScenario.Name) Option("max-rebuilds", settings.MaxRebuildsPerPeerMinute);
+        return text.ToString();
     }
 }

@@ -75,7 +75,7 @@ public sealed class MeshScenarioCheckTests : IDisposable
         Assert.Equal(CheckResultKind.NotAvailable, result.Kind);
         Assert.StartsWith("PeerExchange: the simulation failed the criterion but diagnosed none of the step's causes", result.Detail, StringComparison.Ordinal);
         Assert.Contains("against the budget 1 x 1000 ms = 1000 ms", result.Detail, StringComparison.Ordinal);
-        Assert.Contains("(no option for: prune_budget_heartbeats 1)", result.Detail, StringComparison.Ordinal);
+        Assert.Contains("--prune-budget 1", result.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class MeshScenarioCheckTests : IDisposable
         Assert.Equal("trim by stream count high to low, with zero-stream connections first of all", failed.Cause!.Resolution);
         Assert.Equal("mesh.trim_order", failed.Cause.PlanSetting);
         Assert.Contains("connections were dead (no streams, silent, past grace)", failed.Detail, StringComparison.Ordinal);
-        Assert.Contains("--trim-order libp2p (no option for: grace_period 5s, silence_period 2s)", failed.Detail, StringComparison.Ordinal);
+        Assert.Contains("--trim-order libp2p --grace-ms 5000 --silence-ms 2000", failed.Detail, StringComparison.Ordinal);
         Assert.True(resolved.Kind == CheckResultKind.Passed, resolved.Detail);
     }
 
@@ -209,10 +209,16 @@ public sealed class MeshScenarioCheckTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task TheJournaledReproduction_RunThroughMeshSimulate_GivesTheSameTrace()
+    [Theory]
+    [InlineData("PX-1")] // a slow heartbeat
+    [InlineData("CM-2")] // go-libp2p's trim order with short grace and silence periods: options only the journaled line sets
+    public async Task TheJournaledReproduction_RunThroughMeshSimulate_GivesTheSameTraceAndCause(string cause)
     {
-        var result = await Evaluate(RolloutState.PeerExchange, MeshPlans.Rehearsal(("  heartbeat: 1s\n", "  heartbeat: 5s\n")));
+        var result = cause == "PX-1"
+            ? await Evaluate(RolloutState.PeerExchange, MeshPlans.Rehearsal(("  heartbeat: 1s\n", "  heartbeat: 5s\n")))
+            : await Evaluate(RolloutState.ConnectionManagement, MeshPlans.Rehearsal(
+                ("  watermark_low: 160\n  watermark_high: 192\n  grace_period: 1m\n  silence_period: 10s\n", "  watermark_low: 16\n  watermark_high: 20\n  grace_period: 5s\n  silence_period: 2s\n"),
+                ("  trim_order: streams-desc-zero-first", "  trim_order: libp2p-default")));
         var command = Regex.Match(result.Detail, "reproduce: rollout (.*)$").Groups[1].Value;
         var trace = Regex.Match(result.Detail, "trace ([0-9a-f]{16})").Groups[1].Value;
         using var output = new StringWriter();
@@ -222,7 +228,7 @@ public sealed class MeshScenarioCheckTests : IDisposable
 
         Assert.Equal(ExitCodes.CheckFailed, code);
         Assert.Contains($"trace {trace}", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("cause PX-1:", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"cause {cause}:", output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,12 +30,18 @@ internal sealed class MeshSimulateOptions
     public Option<int?> Thrashing { get; } = new("--thrashing") { Description = "Mesh stability: peers that leave and rejoin the topic on purpose." };
     public Option<int?> Provers { get; } = new("--provers") { Description = "Prover enrollment: provers (default 2,000)." };
     public Option<int?> StaleProvers { get; } = new("--stale-provers") { Description = "Prover enrollment: provers that miss slot updates." };
+    public Option<int?> GraceMs { get; } = new("--grace-ms") { Description = "Bootstraps' connection grace period (default 60000)." };
+    public Option<int?> SilenceMs { get; } = new("--silence-ms") { Description = "Bootstraps' connection manager silence period (default 10000)." };
+    public Option<int?> PruneBudget { get; } = new("--prune-budget") { Description = "Peer exchange: heartbeats a peer may stay on a bootstrap before its PRUNE (default 3)." };
+    public Option<int?> PeerMultiple { get; } = new("--peer-multiple") { Description = "Upper limits: the multiple of the peer count the breaking point must serve (default 10)." };
+    public Option<double?> MaxRebuilds { get; } = new("--max-rebuilds") { Description = "Mesh stability: mesh changes allowed per peer per minute (default 1)." };
     public Option<int?> SubshardThreshold { get; } = new("--subshard-threshold") { Description = "Prover enrollment: the subshard threshold (default 32)." };
 
     public IEnumerable<Option> All =>
     [
         Scenario, Peers, Relays, Bootstraps, Seed, Json, HeartbeatMs, D, Dlo, Dhi, PrunePeers, WatermarkLow, WatermarkHigh,
         SoftWatermark, TrimOrder, MaxSafeWatermark, Messages, TtlMs, Loss, Crashing, Thrashing, Provers, StaleProvers, SubshardThreshold,
+        GraceMs, SilenceMs, PruneBudget, PeerMultiple, MaxRebuilds,
     ];
 
     /// <summary>The settings the parsed options describe; throws <see cref="InvalidDataException"/> naming the bad option.</summary>
@@ -73,6 +79,14 @@ internal sealed class MeshSimulateOptions
         if (parse.GetValue(Provers) is { } provers) settings = settings with { Provers = Check(provers, 1, "--provers") };
         if (parse.GetValue(StaleProvers) is { } stale) settings = settings with { StaleProvers = Check(stale, 0, "--stale-provers") };
         if (parse.GetValue(SubshardThreshold) is { } threshold) settings = settings with { SubshardThreshold = Check(threshold, 1, "--subshard-threshold") };
+        if (parse.GetValue(GraceMs) is { } grace) settings = settings with { BootstrapGracePeriod = TimeSpan.FromMilliseconds(Check(grace, 0, "--grace-ms")) };
+        if (parse.GetValue(SilenceMs) is { } silence) settings = settings with { BootstrapSilencePeriod = TimeSpan.FromMilliseconds(Check(silence, 0, "--silence-ms")) };
+        if (parse.GetValue(PruneBudget) is { } budget) settings = settings with { PruneBudgetHeartbeats = Check(budget, 1, "--prune-budget") };
+        if (parse.GetValue(PeerMultiple) is { } multiple) settings = settings with { PeerMultiple = Check(multiple, 1, "--peer-multiple") };
+        if (parse.GetValue(MaxRebuilds) is { } rebuilds)
+        {
+            settings = settings with { MaxRebuildsPerPeerMinute = rebuilds >= 0 && double.IsFinite(rebuilds) ? rebuilds : throw new InvalidDataException($"--max-rebuilds: {rebuilds} is not a rate of zero or more") };
+        }
         settings.Validate();
         return settings;
     }
