@@ -37,6 +37,7 @@ public static class MeshSimulationSettings
             BootstrapTrimOrder = TrimOrderOf(mesh.TrimOrder),
             PruneBudgetHeartbeats = checks.PeerExchangeMaxHeartbeats,
             PeerMultiple = checks.UpperLimitsPeerMultiple,
+            MaxSafeWatermark = checks.UpperLimitsMaxSafeWatermark,
             MaxRebuildsPerPeerMinute = checks.MeshStableMaxRebuildsPerMinute,
             // Every light peer of the rehearsal enrolls as a prover.
             Provers = checks.RoutingLightPeers,

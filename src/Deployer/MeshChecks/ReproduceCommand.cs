@@ -46,7 +46,11 @@ public static class ReproduceCommand
             Option("silence-ms", settings.BootstrapSilencePeriod.TotalMilliseconds);
         }
         if (scenario == PeerExchangeScenario.Name) Option("prune-budget", settings.PruneBudgetHeartbeats);
-        if (scenario == UpperLimitsScenario.Name) Option("peer-multiple", settings.PeerMultiple);
+        if (scenario == UpperLimitsScenario.Name)
+        {
+            Option("peer-multiple", settings.PeerMultiple);
+            Option("max-safe-watermark", settings.MaxSafeWatermark);
+        }
         if (scenario == MeshStabilityScenario.Name) Option("max-rebuilds", settings.MaxRebuildsPerPeerMinute);
         return text.ToString();
     }

@@ -19,6 +19,12 @@ public sealed record CheckThresholds(
     int MeshStableMaxRebuildsPerMinute,
     int MeshStableMajorityPercent)
 {
+    /// <summary>Upper Limits: the highest high watermark the bootstraps may safely be set to (their resource manager's bound).</summary>
+    public int UpperLimitsMaxSafeWatermark { get; init; } = DefaultMaxSafeWatermark;
+
+    /// <summary>The highest safe watermark when the plan names none (go-libp2p's resource-manager scale, and the simulator's).</summary>
+    public const int DefaultMaxSafeWatermark = 65_536;
+
     /// <summary>The seed's criteria: 3 heartbeats, no breach, 100k light peers with 5 relays and no loss, 10× peers.</summary>
     public static CheckThresholds Seed { get; } = new(3, 0, 100_000, 5, 0, 10, 2, 50);
 }

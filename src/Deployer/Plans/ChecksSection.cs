@@ -20,7 +20,10 @@ internal static class ChecksSection
             rs?.Integer("max_lost_messages", s.RoutingMaxLostMessages, 0, long.MaxValue) ?? s.RoutingMaxLostMessages,
             ul?.Int("peer_multiple", s.UpperLimitsPeerMultiple, 1, 1000) ?? s.UpperLimitsPeerMultiple,
             ms?.Int("max_rebuilds_per_minute", s.MeshStableMaxRebuildsPerMinute, 0, 1_000_000) ?? s.MeshStableMaxRebuildsPerMinute,
-            ms?.Int("majority_percent", s.MeshStableMajorityPercent, 1, 100) ?? s.MeshStableMajorityPercent);
+            ms?.Int("majority_percent", s.MeshStableMajorityPercent, 1, 100) ?? s.MeshStableMajorityPercent)
+        {
+            UpperLimitsMaxSafeWatermark = ul?.Int("max_safe_watermark", s.UpperLimitsMaxSafeWatermark, 1, 10_000_000) ?? s.UpperLimitsMaxSafeWatermark,
+        };
         foreach (var child in new[] { px, cm, rs, ul, ms }) child?.ReportUnknownKeys();
         section.ReportUnknownKeys();
         return thresholds;

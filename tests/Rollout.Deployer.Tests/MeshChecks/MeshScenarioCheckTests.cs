@@ -209,6 +209,21 @@ public sealed class MeshScenarioCheckTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task UpperLimits_WhenTenTimesThePeersNeedAWatermarkAboveTheSafeOne_FailsWithAnUpperLimitsCause()
+    {
+        var plan = MeshPlans.Rehearsal(("  upper_limits:\n    peer_multiple: 10\n", "  upper_limits:\n    peer_multiple: 10\n    max_safe_watermark: 200\n"));
+
+        var failed = await Evaluate(RolloutState.UpperLimits, plan);
+        var passed = await Evaluate(RolloutState.UpperLimits, MeshPlans.Rehearsal());
+
+        Assert.True(failed.Kind == CheckResultKind.Failed, failed.Detail);
+        Assert.StartsWith("UL-", failed.Cause!.Code, StringComparison.Ordinal);
+        Assert.Equal("add more bootstraps", failed.Cause.Resolution);
+        Assert.Contains("--max-safe-watermark 200", failed.Detail, StringComparison.Ordinal);
+        Assert.True(passed.Kind == CheckResultKind.Passed, passed.Detail);
+    }
+
     [Theory]
     [InlineData("PX-1")] // a slow heartbeat
     [InlineData("CM-2")] // go-libp2p's trim order with short grace and silence periods: options only the journaled line sets
