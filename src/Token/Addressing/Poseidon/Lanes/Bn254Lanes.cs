@@ -14,7 +14,7 @@ namespace Rollout.Token.Addressing.Poseidon.Lanes;
 /// </summary>
 /// <remarks>
 /// Bounds: stored elements are below 2r with normalised limbs (each below 2^52). A product or dot product
-/// of n ≤ 17 terms with one side below r and the other below 2r, or of two factors below 3r, reduces to
+/// of n ≤ 32 terms with one side below r and the other below 2r, or of two factors below 3r, reduces to
 /// T/2^260 + r &lt; 2r, and one conditional subtraction of r follows. Columns stay below 2^60.
 /// </remarks>
 internal static class Bn254Lanes
@@ -28,8 +28,8 @@ internal static class Bn254Lanes
     /// <summary>Bits per limb.</summary>
     public const int LimbBits = 52;
 
-    /// <summary>The most terms one dot product may hold (the column bound allows far more; the r bound above allows 17 plus margin).</summary>
-    public const int MaxTerms = 20;
+    /// <summary>The most terms one dot product may hold: n·2r·r / 2^260 stays below r up to n = 42; columns allow far more.</summary>
+    public const int MaxTerms = 32;
 
     /// <summary>2^52, 2^104 and their sum, the anchors of <see cref="IProductSplit"/>.</summary>
     public const double Two52 = 4503599627370496.0, Two104 = 20282409603651670423947251286016.0, Two104PlusTwo52 = Two104 + Two52;
@@ -124,7 +124,7 @@ internal static class Bn254Lanes
     {
         var n = a.Length / Limbs;
         if (a.Length != n * Limbs || b.Length != a.Length || n is 0 or > MaxTerms || result.Length < Limbs || (bias.Length != 0 && bias.Length < Limbs))
-            throw new ArgumentException("a dot product takes 1 to 20 terms of five limbs on each side");
+            throw new ArgumentException("a dot product takes 1 to 32 terms of five limbs on each side");
         ref readonly var start = ref ColumnStart[Limbs * 2 * n];
         var c0 = Vector512.Create(start);
         var c1 = Vector512.Create(Unsafe.Add(ref Unsafe.AsRef(in start), 1));

@@ -44,7 +44,7 @@ internal sealed class PoseidonLaneBatch<TSplit>
         _constants = constants;
         var t = constants.Width;
         _state = new Vector512<ulong>[t * L];
-        _stateDoubles = new Vector512<double>[t * L];
+        _stateDoubles = new Vector512<double>[(t + PoseidonLaneConstants.PartialBlock) * L];
         _firstRoundBase = constants.FirstRoundBase.Select(Vector512.Create).ToArray();
     }
 
@@ -126,23 +126,30 @@ internal sealed class PoseidonLaneBatch<TSplit>
             FullRound(rc.Slice(r * t * L, t * L), r == HalfFullRounds - 1 ? c.LastFullBeforePartial : c.Mds, t);
         }
 
-        var stride = 2 * t - 1;
+        // Partial rounds in blocks: lanes 1..t−1 stay at their block-start values (as doubles in slots 1..t−1)
+        // while this block's S-box outputs gather in slots t.., and lane 0 is one dot product over them all.
+        const int Block = PoseidonLaneConstants.PartialBlock;
+        var s0 = doubles[..L];
         for (var k = 0; k < c.PartialRounds; k++)
         {
-            var round = c.Sparse.AsSpan(k * stride * L, stride * L);
+            var i = k % Block;
+            if (i == 0) Bn254Lanes.ToDoubles(state[L..], doubles[L..(t * L)]);
             Bn254Lanes.Add(state[..L], rc.Slice((HalfFullRounds + k) * t * L, L), u);
             Pow5(u, s);
-            Bn254Lanes.ToDoubles(s, doubles[..L]);
-            Bn254Lanes.ToDoubles(state[L..], doubles[L..]);
-            Bn254Lanes.DotConstant<TSplit>(doubles, round[..(t * L)], default, z);
-            var s0 = doubles[..L];
-            for (var j = 1; j < t; j++)
+            Bn254Lanes.ToDoubles(s, s0);
+            Bn254Lanes.DotConstant<TSplit>(doubles[..((t + i) * L)], c.PartialRows[k], default, state[..L]);
+            s0.CopyTo(doubles.Slice((t + i) * L, L));
+            if (i == Block - 1 || k == c.PartialRounds - 1)
             {
-                // state[j] += w[j]·s0, the addition folded into the reduction.
-                var lane = state.Slice(j * L, L);
-                Bn254Lanes.DotConstant<TSplit>(s0, round.Slice((t - 1 + j) * L, L), lane, lane);
+                // The block's gains: lane j += Σ w_j(m)·s0(m), the sum folded into one reduction.
+                var gathered = doubles.Slice(t * L, (i + 1) * L);
+                var updates = c.BlockUpdates[k / Block];
+                for (var j = 1; j < t; j++)
+                {
+                    var lane = state.Slice(j * L, L);
+                    Bn254Lanes.DotConstant<TSplit>(gathered, updates.AsSpan((j - 1) * (i + 1) * L, (i + 1) * L), lane, lane);
+                }
             }
-            z.CopyTo(state);
         }
 
         var firstAfter = HalfFullRounds + c.PartialRounds;
@@ -150,7 +157,7 @@ internal sealed class PoseidonLaneBatch<TSplit>
 
         // The last round: only lane 0 of its product is the hash; then out of Montgomery form.
         SBoxes(rc.Slice((firstAfter + HalfFullRounds - 1) * t * L, t * L), t);
-        Bn254Lanes.DotConstant<TSplit>(doubles, c.Mds.AsSpan(0, t * L), default, z);
+        Bn254Lanes.DotConstant<TSplit>(doubles[..(t * L)], c.Mds.AsSpan(0, t * L), default, z);
         Bn254Lanes.ToDoubles(z, inputDoubles);
         Bn254Lanes.DotConstant<TSplit>(inputDoubles, c.FromMontgomery, default, _output);
     }
@@ -183,7 +190,7 @@ internal sealed class PoseidonLaneBatch<TSplit>
     private void FullRound(ReadOnlySpan<ulong> constants, double[] matrix, int t)
     {
         SBoxes(constants, t);
-        var doubles = _stateDoubles.AsSpan();
+        var doubles = _stateDoubles.AsSpan(0, t * L);
         for (var i = 0; i < t; i++)
         {
             Bn254Lanes.DotConstant<TSplit>(doubles, matrix.AsSpan(i * t * L, t * L), default, _state.AsSpan(i * L, L));

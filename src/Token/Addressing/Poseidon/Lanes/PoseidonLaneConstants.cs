@@ -18,7 +18,7 @@ internal sealed class PoseidonLaneConstants
         RoundConstants = ToLimbs(permutation.RoundConstants);
         Mds = ToDoubles(permutation.Mds);
         LastFullBeforePartial = ToDoubles(permutation.LastFullBeforePartial);
-        Sparse = ToDoubles(permutation.Sparse);
+        (PartialRows, BlockUpdates) = BlockPartialRounds(permutation);
         FirstRoundBase = ToLimbs(permutation.FirstRoundBase);
         var sbox = permutation.FirstRoundSBox;
         var negated = new Bn254Scalar[t];
@@ -49,8 +49,20 @@ internal sealed class PoseidonLaneConstants
     /// <summary>The last full round before the partial rounds, row-major, five limb doubles per entry.</summary>
     public double[] LastFullBeforePartial { get; }
 
-    /// <summary>Per partial round 2t − 1 entries (first row, then first column below the corner), five limb doubles each.</summary>
-    public double[] Sparse { get; }
+    /// <summary>Partial rounds are taken in blocks of this many (see <see cref="PartialRows"/>).</summary>
+    public const int PartialBlock = 8;
+
+    /// <summary>
+    /// Per partial round k (i = k mod <see cref="PartialBlock"/> rounds into its block), the t + i coefficients
+    /// of lane 0's new value over [S-box output of round k, lanes 1..t−1 at the start of the block, S-box
+    /// outputs of the block's earlier rounds]. Lanes 1..t−1 only ever gain w_j·s0 in a partial round, so
+    /// their current values are those sums: folding them into constants leaves one reduction per round
+    /// instead of t, for a few more lazily summed terms.
+    /// </summary>
+    public double[][] PartialRows { get; }
+
+    /// <summary>Per block, for lanes j = 1..t−1 in turn, the coefficients w_j of the block's S-box outputs: the lane's gain over the block.</summary>
+    public double[][] BlockUpdates { get; }
 
     /// <summary>Round 0's output when every input is zero, five limbs per lane of the state.</summary>
     public ulong[] FirstRoundBase { get; }
@@ -63,6 +75,45 @@ internal sealed class PoseidonLaneConstants
 
     /// <summary>Canonical 1 as limb doubles: multiplying by it leaves Montgomery form.</summary>
     public double[] FromMontgomery { get; }
+
+    private static (double[][] Rows, double[][] Updates) BlockPartialRounds(PoseidonPermutation permutation)
+    {
+        var t = permutation.Width;
+        var stride = 2 * t - 1;
+        var sparse = permutation.Sparse;
+        var rounds = permutation.PartialRounds;
+        var rows = new double[rounds][];
+        var updates = new double[(rounds + PartialBlock - 1) / PartialBlock][];
+        for (var k = 0; k < rounds; k++)
+        {
+            var i = k % PartialBlock;
+            var start = k - i;
+            var v = sparse.Slice(k * stride, t);  // v[0] weighs this round's S-box output, v[j] lane j
+            var row = new Bn254Scalar[t + i];
+            v.CopyTo(row);
+            for (var m = start; m < k; m++)
+            {
+                // Lane j holds its block-start value plus Σ_m w_j(m)·s0(m): s0(m) weighs Σ_j v[j]·w_j(m).
+                var w = sparse.Slice(m * stride + t, t - 1);
+                var sum = Bn254Scalar.Zero;
+                for (var j = 1; j < t; j++) sum += v[j] * w[j - 1];
+                row[t + m - start] = sum;
+            }
+            rows[k] = ToDoubles(row);
+        }
+        for (var b = 0; b < updates.Length; b++)
+        {
+            var start = b * PartialBlock;
+            var n = Math.Min(PartialBlock, rounds - start);
+            var coefficients = new Bn254Scalar[(t - 1) * n];
+            for (var j = 1; j < t; j++)
+            {
+                for (var m = 0; m < n; m++) coefficients[(j - 1) * n + m] = sparse[(start + m) * stride + t - 1 + j];
+            }
+            updates[b] = ToDoubles(coefficients);
+        }
+        return (rows, updates);
+    }
 
     private static ulong[] ToLimbs(ReadOnlySpan<Bn254Scalar> elements)
     {
