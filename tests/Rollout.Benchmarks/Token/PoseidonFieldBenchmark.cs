@@ -9,7 +9,7 @@ namespace Rollout.Benchmarks.Token;
 /// <summary>
 /// <c>ops/bench poseidon-field [--rounds N]</c>: one core, the building blocks of the Poseidon address
 /// derivation, so the choice of field arithmetic can be measured: a scalar Montgomery product and 17-term
-/// dot product (4×64-bit limbs) against the same on eight lanes (5×52-bit limbs in doubles, FMA split),
+/// dot product (4×64-bit limbs) against the same on eight lanes (5×51-bit limbs in doubles, FMA split, Karatsuba pairs in dot products),
 /// then whole hashes, scalar against eight-lane batches. Times are per field product or per hash and per
 /// lane, the best of N rounds (default 5) of process CPU time, so that neighbours on a shared machine
 /// inflate them less than wall time.
@@ -29,9 +29,10 @@ internal static class PoseidonFieldBenchmark
         }
         var random = new Random(7);
         var scalars = Enumerable.Range(0, 2 * Terms).Select(_ => Bn254Scalar.FromBigInteger(RandomElement(random))).ToArray();
-        var laneValues = Enumerable.Range(0, 2 * Terms * Bn254Lanes.Limbs)
-            .Select(_ => Vector512.Create((double)(random.NextInt64() & (long)Bn254Lanes.LimbMask) / 4)).ToArray();
-        var constants = Enumerable.Range(0, Terms * Bn254Lanes.Limbs).Select(_ => (double)(random.NextInt64() & (long)Bn254Lanes.LimbMask) / 4).ToArray();
+        // Limbs below 2^51 and pair sums below 2^52, as the operands are; the values need not be field elements here.
+        var laneValues = Enumerable.Range(0, 2 * Terms * Bn254Lanes.OperandSize)
+            .Select(_ => Vector512.Create((double)(random.NextInt64() & (long)Bn254Lanes.LimbMask))).ToArray();
+        var constants = Enumerable.Range(0, Terms * Bn254Lanes.OperandSize).Select(_ => (double)(random.NextInt64() & (long)Bn254Lanes.LimbMask)).ToArray();
         var messages = Enumerable.Range(0, 4_000).Select(i =>
         {
             var bytes = new byte[i % 2 == 0 ? 34 : 38];
@@ -45,6 +46,8 @@ internal static class PoseidonFieldBenchmark
         Report(output, "scalar 17-term dot product (4x64)", rounds, 100_000, Terms, () => ScalarDots(scalars, 100_000));
         Report(output, "8 lanes Montgomery product, FMA", rounds, 500_000, Bn254Lanes.Lanes, () => LaneProducts<FusedProductSplit>(laneValues, 500_000));
         Report(output, "8 lanes Montgomery product, portable", rounds, 500_000, Bn254Lanes.Lanes, () => LaneProducts<PortableProductSplit>(laneValues, 500_000));
+        Report(output, "8 lanes Montgomery product, FMA, Karatsuba", rounds, 500_000, Bn254Lanes.Lanes, () => LaneOperandProducts<FusedProductSplit>(laneValues, 500_000));
+        Report(output, "8 lanes Montgomery square, FMA", rounds, 500_000, Bn254Lanes.Lanes, () => LaneSquares<FusedProductSplit>(laneValues, 500_000));
         Report(output, "8 lanes 17-term dot product, FMA", rounds, 50_000, Bn254Lanes.Lanes * Terms, () => LaneDots<FusedProductSplit>(laneValues, constants, 50_000));
         output.WriteLine("  per hashBytes of a 34/38-byte peer ID:");
         Report(output, "scalar PoseidonHash.HashBytes", rounds, messages.Length / 4, 1, () => ScalarHashes(messages[..(messages.Length / 4)]));
@@ -91,11 +94,30 @@ internal static class PoseidonFieldBenchmark
         GC.KeepAlive(result);
     }
 
+    private static void LaneOperandProducts<TSplit>(Vector512<double>[] values, int count)
+        where TSplit : struct, IProductSplit
+    {
+        var result = new Vector512<ulong>[Bn254Lanes.Limbs];
+        var a = values.AsSpan(0, Bn254Lanes.OperandSize);
+        var b = values.AsSpan(Bn254Lanes.OperandSize, Bn254Lanes.OperandSize);
+        for (var i = 0; i < count; i++) Bn254Lanes.MultiplyOperands<TSplit>(a, b, result);
+        GC.KeepAlive(result);
+    }
+
+    private static void LaneSquares<TSplit>(Vector512<double>[] values, int count)
+        where TSplit : struct, IProductSplit
+    {
+        var result = new Vector512<ulong>[Bn254Lanes.Limbs];
+        var a = values.AsSpan(0, Bn254Lanes.Limbs);
+        for (var i = 0; i < count; i++) Bn254Lanes.Square<TSplit>(a, result);
+        GC.KeepAlive(result);
+    }
+
     private static void LaneDots<TSplit>(Vector512<double>[] values, double[] constants, int count)
         where TSplit : struct, IProductSplit
     {
         var result = new Vector512<ulong>[Bn254Lanes.Limbs];
-        var a = values.AsSpan(0, Terms * Bn254Lanes.Limbs);
+        var a = values.AsSpan(0, Terms * Bn254Lanes.OperandSize);
         for (var i = 0; i < count; i++) Bn254Lanes.DotConstant<TSplit>(a, constants, default, result);
         GC.KeepAlive(result);
     }

@@ -5,8 +5,8 @@ using System.Runtime.Intrinsics.X86;
 namespace Rollout.Token.Addressing.Poseidon.Lanes;
 
 /// <summary>
-/// The AVX-512 split: one fused multiply-add rounded toward −∞ against 2^104 leaves ⌊x·y / 2^52⌋ in the
-/// mantissa, and a second, exact one recovers the low half plus 2^52. Three floating-point operations.
+/// The AVX-512 split: one fused multiply-add rounded toward −∞ against the anchor leaves ⌊x·y / u⌋ in the
+/// mantissa, and a second, exact one recovers the low part plus 2^52. Three floating-point operations.
 /// </summary>
 internal readonly struct FusedProductSplit : IProductSplit
 {
@@ -15,12 +15,14 @@ internal readonly struct FusedProductSplit : IProductSplit
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Split(Vector512<double> x, Vector512<double> y, out Vector512<ulong> hi, out Vector512<ulong> lo)
+    public static void Split(
+        Vector512<double> x, Vector512<double> y, Vector512<double> anchor, Vector512<double> anchorPlusTwo52, Vector512<double> unit,
+        out Vector512<ulong> hi, out Vector512<ulong> lo)
     {
-        // x·y < 2^104, so x·y + 2^104 lies in [2^104, 2^105) where doubles step by 2^52: rounding down keeps
-        // exactly the high half. (2^104 + 2^52) − h = (1 − H)·2^52 is exact, and so is x·y − H·2^52 + 2^52.
-        var h = Avx512F.FusedMultiplyAdd(x, y, Vector512.Create(Bn254Lanes.Two104), FloatRoundingMode.ToNegativeInfinity);
-        var l = Avx512F.FusedMultiplyAdd(x, y, Vector512.Create(Bn254Lanes.Two104PlusTwo52) - h);
+        // x·y < A, so x·y + A lies in [A, 2A) where doubles step by u: rounding down keeps exactly ⌊x·y / u⌋·u.
+        // (A + 2^52) − h = 2^52 − H·u is exact, and so is x·y − H·u + 2^52, below 2^53.
+        var h = Avx512F.FusedMultiplyAdd(x, y, anchor, FloatRoundingMode.ToNegativeInfinity);
+        var l = Avx512F.FusedMultiplyAdd(x, y, anchorPlusTwo52 - h);
         hi = h.AsUInt64();
         lo = l.AsUInt64();
     }

@@ -17,6 +17,7 @@ internal sealed class PoseidonLaneBatch<TSplit>
     public const int MaxMessageLength = PoseidonHash.MaxInputs * PoseidonHash.ChunkSize;
 
     private const int L = Bn254Lanes.Limbs;
+    private const int O = Bn254Lanes.OperandSize;
     private const int HalfFullRounds = PoseidonParameters.FullRounds / 2;
 
     private readonly PoseidonLaneConstants _constants;
@@ -24,9 +25,10 @@ internal sealed class PoseidonLaneBatch<TSplit>
     private readonly Vector512<ulong>[] _firstRoundBase;  // broadcast, the bias of round 0
     private readonly Vector512<ulong>[] _state;
     private readonly Vector512<double>[] _stateDoubles;
-    private readonly Vector512<double>[] _deltas = new Vector512<double>[PoseidonHash.MaxInputs * L];
+    private readonly Vector512<double>[] _deltas = new Vector512<double>[PoseidonHash.MaxInputs * O];
+    private readonly Vector512<double>[] _operand = new Vector512<double>[O];
     private readonly Vector512<ulong>[] _scratch = new Vector512<ulong>[4 * L];
-    private readonly Vector512<double>[] _scratchDoubles = new Vector512<double>[3 * L];
+    private readonly Vector512<double>[] _scratchDoubles = new Vector512<double>[2 * O];
     private readonly Vector512<ulong>[] _output = new Vector512<ulong>[L];
     private readonly byte[] _padded = new byte[Bn254Scalar.ByteLength];
     private int _chunks;
@@ -44,7 +46,7 @@ internal sealed class PoseidonLaneBatch<TSplit>
         _constants = constants;
         var t = constants.Width;
         _state = new Vector512<ulong>[t * L];
-        _stateDoubles = new Vector512<double>[(t + PoseidonLaneConstants.PartialBlock) * L];
+        _stateDoubles = new Vector512<double>[(t + PoseidonLaneConstants.PartialBlock) * O];
         _firstRoundBase = constants.FirstRoundBase.Select(Vector512.Create).ToArray();
     }
 
@@ -81,10 +83,10 @@ internal sealed class PoseidonLaneBatch<TSplit>
             var w0 = BinaryPrimitives.ReadUInt64BigEndian(_padded.AsSpan(24));
             var at = chunk * L * Lanes + lane;
             lanes[at] = w0 & Bn254Lanes.LimbMask;
-            lanes[at + Lanes] = ((w0 >> 52) | (w1 << 12)) & Bn254Lanes.LimbMask;
-            lanes[at + 2 * Lanes] = ((w1 >> 40) | (w2 << 24)) & Bn254Lanes.LimbMask;
-            lanes[at + 3 * Lanes] = ((w2 >> 28) | (w3 << 36)) & Bn254Lanes.LimbMask;
-            lanes[at + 4 * Lanes] = w3 >> 16;
+            lanes[at + Lanes] = ((w0 >> 51) | (w1 << 13)) & Bn254Lanes.LimbMask;
+            lanes[at + 2 * Lanes] = ((w1 >> 38) | (w2 << 26)) & Bn254Lanes.LimbMask;
+            lanes[at + 3 * Lanes] = ((w2 >> 25) | (w3 << 39)) & Bn254Lanes.LimbMask;
+            lanes[at + 4 * Lanes] = w3 >> 12;
         }
         _chunks = Math.Max(_chunks, chunk);
     }
@@ -100,7 +102,7 @@ internal sealed class PoseidonLaneBatch<TSplit>
         var s = _scratch.AsSpan(L, L);
         var z = _scratch.AsSpan(2 * L, L);
         var x = _scratch.AsSpan(3 * L, L);
-        var inputDoubles = _scratchDoubles.AsSpan(0, L);
+        var operand = _operand.AsSpan();
         var rc = c.RoundConstants.AsSpan();
         var active = Math.Max(_chunks, 1);
 
@@ -108,17 +110,17 @@ internal sealed class PoseidonLaneBatch<TSplit>
         // lane adds M[i][j]·(S(input + c0[j]) − S(c0[j])) to every lane i of the precomputed base.
         for (var j = 0; j < active; j++)
         {
-            Bn254Lanes.ToDoubles(_inputs.AsSpan(j * L, L), inputDoubles);
-            Bn254Lanes.DotConstant<TSplit>(inputDoubles, c.ToMontgomery, default, x);
+            Bn254Lanes.ToOperands(_inputs.AsSpan(j * L, L), operand);
+            Bn254Lanes.DotConstant<TSplit>(operand, c.ToMontgomery, default, x);
             Bn254Lanes.Add(x, rc.Slice((j + 1) * L, L), u);
             Pow5(u, s);
             Bn254Lanes.Add(s, c.FirstRoundSBoxNegated.AsSpan((j + 1) * L, L), u);
-            Bn254Lanes.ToDoubles(u, _deltas.AsSpan(j * L, L));
+            Bn254Lanes.ToOperands(u, _deltas.AsSpan(j * O, O));
         }
-        var deltas = _deltas.AsSpan(0, active * L);
+        var deltas = _deltas.AsSpan(0, active * O);
         for (var i = 0; i < t; i++)
         {
-            Bn254Lanes.DotConstant<TSplit>(deltas, c.Mds.AsSpan((i * t + 1) * L, active * L), _firstRoundBase.AsSpan(i * L, L), state.Slice(i * L, L));
+            Bn254Lanes.DotConstant<TSplit>(deltas, c.Mds.AsSpan((i * t + 1) * O, active * O), _firstRoundBase.AsSpan(i * L, L), state.Slice(i * L, L));
         }
 
         for (var r = 1; r < HalfFullRounds; r++)
@@ -129,25 +131,25 @@ internal sealed class PoseidonLaneBatch<TSplit>
         // Partial rounds in blocks: lanes 1..t−1 stay at their block-start values (as doubles in slots 1..t−1)
         // while this block's S-box outputs gather in slots t.., and lane 0 is one dot product over them all.
         const int Block = PoseidonLaneConstants.PartialBlock;
-        var s0 = doubles[..L];
+        var s0 = doubles[..O];
         for (var k = 0; k < c.PartialRounds; k++)
         {
             var i = k % Block;
-            if (i == 0) Bn254Lanes.ToDoubles(state[L..], doubles[L..(t * L)]);
+            if (i == 0) Bn254Lanes.ToOperands(state[L..], doubles[O..(t * O)]);
             Bn254Lanes.Add(state[..L], rc.Slice((HalfFullRounds + k) * t * L, L), u);
             Pow5(u, s);
-            Bn254Lanes.ToDoubles(s, s0);
-            Bn254Lanes.DotConstant<TSplit>(doubles[..((t + i) * L)], c.PartialRows[k], default, state[..L]);
-            s0.CopyTo(doubles.Slice((t + i) * L, L));
+            Bn254Lanes.ToOperands(s, s0);
+            Bn254Lanes.DotConstant<TSplit>(doubles[..((t + i) * O)], c.PartialRows[k], default, state[..L]);
+            s0.CopyTo(doubles.Slice((t + i) * O, O));
             if (i == Block - 1 || k == c.PartialRounds - 1)
             {
                 // The block's gains: lane j += Σ w_j(m)·s0(m), the sum folded into one reduction.
-                var gathered = doubles.Slice(t * L, (i + 1) * L);
+                var gathered = doubles.Slice(t * O, (i + 1) * O);
                 var updates = c.BlockUpdates[k / Block];
                 for (var j = 1; j < t; j++)
                 {
                     var lane = state.Slice(j * L, L);
-                    Bn254Lanes.DotConstant<TSplit>(gathered, updates.AsSpan((j - 1) * (i + 1) * L, (i + 1) * L), lane, lane);
+                    Bn254Lanes.DotConstant<TSplit>(gathered, updates.AsSpan((j - 1) * (i + 1) * O, (i + 1) * O), lane, lane);
                 }
             }
         }
@@ -157,9 +159,10 @@ internal sealed class PoseidonLaneBatch<TSplit>
 
         // The last round: only lane 0 of its product is the hash; then out of Montgomery form.
         SBoxes(rc.Slice((firstAfter + HalfFullRounds - 1) * t * L, t * L), t);
-        Bn254Lanes.DotConstant<TSplit>(doubles[..(t * L)], c.Mds.AsSpan(0, t * L), default, z);
-        Bn254Lanes.ToDoubles(z, inputDoubles);
-        Bn254Lanes.DotConstant<TSplit>(inputDoubles, c.FromMontgomery, default, _output);
+        Bn254Lanes.DotConstant<TSplit>(doubles[..(t * O)], c.Mds.AsSpan(0, t * O), default, z);
+        Bn254Lanes.ToOperands(z, operand);
+        Bn254Lanes.DotConstant<TSplit>(operand, c.FromMontgomery, default, _output);
+        Bn254Lanes.ReduceCanonical(_output);
     }
 
     /// <summary>Writes lane <paramref name="lane"/>'s hash (after <see cref="Compute"/>) as 32 big-endian bytes.</summary>
@@ -173,10 +176,10 @@ internal sealed class PoseidonLaneBatch<TSplit>
         var l2 = _output[2][lane];
         var l3 = _output[3][lane];
         var l4 = _output[4][lane];
-        BinaryPrimitives.WriteUInt64BigEndian(destination, (l3 >> 36) | (l4 << 16));
-        BinaryPrimitives.WriteUInt64BigEndian(destination[8..], (l2 >> 24) | (l3 << 28));
-        BinaryPrimitives.WriteUInt64BigEndian(destination[16..], (l1 >> 12) | (l2 << 40));
-        BinaryPrimitives.WriteUInt64BigEndian(destination[24..], l0 | (l1 << 52));
+        BinaryPrimitives.WriteUInt64BigEndian(destination, (l3 >> 39) | (l4 << 12));
+        BinaryPrimitives.WriteUInt64BigEndian(destination[8..], (l2 >> 26) | (l3 << 25));
+        BinaryPrimitives.WriteUInt64BigEndian(destination[16..], (l1 >> 13) | (l2 << 38));
+        BinaryPrimitives.WriteUInt64BigEndian(destination[24..], l0 | (l1 << 51));
     }
 
     /// <summary>Lane <paramref name="lane"/>'s hash (after <see cref="Compute"/>) as a field element.</summary>
@@ -190,10 +193,10 @@ internal sealed class PoseidonLaneBatch<TSplit>
     private void FullRound(ReadOnlySpan<ulong> constants, double[] matrix, int t)
     {
         SBoxes(constants, t);
-        var doubles = _stateDoubles.AsSpan(0, t * L);
+        var doubles = _stateDoubles.AsSpan(0, t * O);
         for (var i = 0; i < t; i++)
         {
-            Bn254Lanes.DotConstant<TSplit>(doubles, matrix.AsSpan(i * t * L, t * L), default, _state.AsSpan(i * L, L));
+            Bn254Lanes.DotConstant<TSplit>(doubles, matrix.AsSpan(i * t * O, t * O), default, _state.AsSpan(i * L, L));
         }
     }
 
@@ -206,20 +209,19 @@ internal sealed class PoseidonLaneBatch<TSplit>
         {
             Bn254Lanes.Add(_state.AsSpan(i * L, L), constants.Slice(i * L, L), u);
             Pow5(u, s);
-            Bn254Lanes.ToDoubles(s, _stateDoubles.AsSpan(i * L, L));
+            Bn254Lanes.ToOperands(s, _stateDoubles.AsSpan(i * O, O));
         }
     }
 
     private void Pow5(ReadOnlySpan<Vector512<ulong>> value, Span<Vector512<ulong>> result)
     {
-        var v = _scratchDoubles.AsSpan(0, L);
-        var a = _scratchDoubles.AsSpan(L, L);
-        var b = _scratchDoubles.AsSpan(2 * L, L);
-        Bn254Lanes.ToDoubles(value, v);
-        Bn254Lanes.Multiply<TSplit>(v, v, result);
+        var v = _scratchDoubles.AsSpan(0, O);
+        var a = _scratchDoubles.AsSpan(O, O);
+        Bn254Lanes.ToOperands(value, v);
+        Bn254Lanes.Square<TSplit>(v, result);
         Bn254Lanes.ToDoubles(result, a);
-        Bn254Lanes.Multiply<TSplit>(a, a, result);
-        Bn254Lanes.ToDoubles(result, b);
-        Bn254Lanes.Multiply<TSplit>(b, v, result);
+        Bn254Lanes.Square<TSplit>(a, result);
+        Bn254Lanes.ToOperands(result, a);
+        Bn254Lanes.MultiplyOperands<TSplit>(a, v, result);
     }
 }

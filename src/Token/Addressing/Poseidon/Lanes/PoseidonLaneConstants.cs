@@ -9,6 +9,7 @@ namespace Rollout.Token.Addressing.Poseidon.Lanes;
 internal sealed class PoseidonLaneConstants
 {
     private const int L = Bn254Lanes.Limbs;
+    private const int O = Bn254Lanes.OperandSize;
 
     /// <summary>Derives them from the scalar fast form.</summary>
     public PoseidonLaneConstants(PoseidonPermutation permutation)
@@ -16,8 +17,8 @@ internal sealed class PoseidonLaneConstants
         var t = Width = permutation.Width;
         PartialRounds = permutation.PartialRounds;
         RoundConstants = ToLimbs(permutation.RoundConstants);
-        Mds = ToDoubles(permutation.Mds);
-        LastFullBeforePartial = ToDoubles(permutation.LastFullBeforePartial);
+        Mds = ToOperands(permutation.Mds);
+        LastFullBeforePartial = ToOperands(permutation.LastFullBeforePartial);
         (PartialRows, BlockUpdates) = BlockPartialRounds(permutation);
         FirstRoundBase = ToLimbs(permutation.FirstRoundBase);
         var sbox = permutation.FirstRoundSBox;
@@ -26,12 +27,10 @@ internal sealed class PoseidonLaneConstants
         FirstRoundSBoxNegated = ToLimbs(negated);
 
         // A canonical v times R^2 reduces to v·R, its Montgomery form; times canonical 1, back again.
-        var r = Bn254Scalar.Modulus;
-        ToMontgomery = new double[L];
-        Span<ulong> limbs = stackalloc ulong[L];
-        Bn254Lanes.ToLimbs(BigInteger.ModPow(2, 2 * L * Bn254Lanes.LimbBits, r), limbs);
-        for (var i = 0; i < L; i++) ToMontgomery[i] = limbs[i];
-        FromMontgomery = [1, 0, 0, 0, 0];
+        ToMontgomery = new double[O];
+        Bn254Lanes.ToOperand(BigInteger.ModPow(2, 2 * Bn254Lanes.ReductionSteps * Bn254Lanes.LimbBits, Bn254Scalar.Modulus), ToMontgomery);
+        FromMontgomery = new double[O];
+        Bn254Lanes.ToOperand(BigInteger.One, FromMontgomery);
     }
 
     /// <summary>The state width t.</summary>
@@ -43,10 +42,10 @@ internal sealed class PoseidonLaneConstants
     /// <summary>Round constants, t per round, five limbs each.</summary>
     public ulong[] RoundConstants { get; }
 
-    /// <summary>The MDS matrix, row-major, five limb doubles per entry.</summary>
+    /// <summary>The MDS matrix, row-major, one operand (limbs and pair sums, fifteen doubles) per entry.</summary>
     public double[] Mds { get; }
 
-    /// <summary>The last full round before the partial rounds, row-major, five limb doubles per entry.</summary>
+    /// <summary>The last full round before the partial rounds, row-major, one operand (limbs and pair sums, fifteen doubles) per entry.</summary>
     public double[] LastFullBeforePartial { get; }
 
     /// <summary>Partial rounds are taken in blocks of this many (see <see cref="PartialRows"/>).</summary>
@@ -70,10 +69,10 @@ internal sealed class PoseidonLaneConstants
     /// <summary>−S(c0[j]) per lane of the state, five limbs each.</summary>
     public ulong[] FirstRoundSBoxNegated { get; }
 
-    /// <summary>R^2 mod r as canonical limb doubles: multiplying by it enters Montgomery form.</summary>
+    /// <summary>R^2 mod r as a canonical operand: multiplying by it enters Montgomery form.</summary>
     public double[] ToMontgomery { get; }
 
-    /// <summary>Canonical 1 as limb doubles: multiplying by it leaves Montgomery form.</summary>
+    /// <summary>Canonical 1 as an operand: multiplying by it leaves Montgomery form.</summary>
     public double[] FromMontgomery { get; }
 
     private static (double[][] Rows, double[][] Updates) BlockPartialRounds(PoseidonPermutation permutation)
@@ -99,7 +98,7 @@ internal sealed class PoseidonLaneConstants
                 for (var j = 1; j < t; j++) sum += v[j] * w[j - 1];
                 row[t + m - start] = sum;
             }
-            rows[k] = ToDoubles(row);
+            rows[k] = ToOperands(row);
         }
         for (var b = 0; b < updates.Length; b++)
         {
@@ -110,7 +109,7 @@ internal sealed class PoseidonLaneConstants
             {
                 for (var m = 0; m < n; m++) coefficients[(j - 1) * n + m] = sparse[(start + m) * stride + t - 1 + j];
             }
-            updates[b] = ToDoubles(coefficients);
+            updates[b] = ToOperands(coefficients);
         }
         return (rows, updates);
     }
@@ -118,15 +117,14 @@ internal sealed class PoseidonLaneConstants
     private static ulong[] ToLimbs(ReadOnlySpan<Bn254Scalar> elements)
     {
         var limbs = new ulong[elements.Length * L];
-        for (var i = 0; i < elements.Length; i++) Bn254Lanes.ToMontgomeryLimbs(elements[i], limbs.AsSpan(i * L, L));
+        for (var i = 0; i < elements.Length; i++) Bn254Lanes.ToLimbs(Bn254Lanes.ToMontgomery(elements[i]), limbs.AsSpan(i * L, L));
         return limbs;
     }
 
-    private static double[] ToDoubles(ReadOnlySpan<Bn254Scalar> elements)
+    private static double[] ToOperands(ReadOnlySpan<Bn254Scalar> elements)
     {
-        var limbs = ToLimbs(elements);
-        var doubles = new double[limbs.Length];
-        for (var i = 0; i < limbs.Length; i++) doubles[i] = limbs[i];
-        return doubles;
+        var operands = new double[elements.Length * O];
+        for (var i = 0; i < elements.Length; i++) Bn254Lanes.ToOperand(Bn254Lanes.ToMontgomery(elements[i]), operands.AsSpan(i * O, O));
+        return operands;
     }
 }
