@@ -46,7 +46,6 @@ internal static class PoseidonFieldBenchmark
         Report(output, "scalar 17-term dot product (4x64)", rounds, 100_000, Terms, () => ScalarDots(scalars, 100_000));
         Report(output, "8 lanes Montgomery product, FMA", rounds, 500_000, Bn254Lanes.Lanes, () => LaneProducts<FusedProductSplit>(laneValues, 500_000));
         Report(output, "8 lanes Montgomery product, portable", rounds, 500_000, Bn254Lanes.Lanes, () => LaneProducts<PortableProductSplit>(laneValues, 500_000));
-        Report(output, "8 lanes Montgomery product, FMA, Karatsuba", rounds, 500_000, Bn254Lanes.Lanes, () => LaneOperandProducts<FusedProductSplit>(laneValues, 500_000));
         Report(output, "8 lanes Montgomery square, FMA", rounds, 500_000, Bn254Lanes.Lanes, () => LaneSquares<FusedProductSplit>(laneValues, 500_000));
         Report(output, "8 lanes 17-term dot product, FMA", rounds, 50_000, Bn254Lanes.Lanes * Terms, () => LaneDots<FusedProductSplit>(laneValues, constants, 50_000));
         output.WriteLine("  per hashBytes of a 34/38-byte peer ID:");
@@ -85,16 +84,6 @@ internal static class PoseidonFieldBenchmark
 
     // Independent products (throughput, as in the permutation's rounds), eight lanes each.
     private static void LaneProducts<TSplit>(Vector512<double>[] values, int count)
-        where TSplit : struct, IProductSplit
-    {
-        var result = new Vector512<ulong>[Bn254Lanes.Limbs];
-        var a = values.AsSpan(0, Bn254Lanes.Limbs);
-        var b = values.AsSpan(Bn254Lanes.Limbs, Bn254Lanes.Limbs);
-        for (var i = 0; i < count; i++) Bn254Lanes.Multiply<TSplit>(a, b, result);
-        GC.KeepAlive(result);
-    }
-
-    private static void LaneOperandProducts<TSplit>(Vector512<double>[] values, int count)
         where TSplit : struct, IProductSplit
     {
         var result = new Vector512<ulong>[Bn254Lanes.Limbs];

@@ -66,8 +66,7 @@ internal static class Bn254Lanes
     // is added twice, its unit being two columns' 2^51). The biases are multiples of 2^52, so the low 51
     // bits a reduction step reads are exact at every step; a column's value is exact once all its parts are in.
     private static readonly ulong[] DotStarts = BuildDotStarts();
-    private static readonly ulong[] MultiplyStarts = BuildStarts((i, j) => true);
-    private static readonly ulong[] SquareStarts = BuildStarts((i, j) => i <= j);
+    private static readonly ulong[] SquareStarts = BuildSquareStarts();
 
     /// <summary>Splits a value below 2^255 into limbs.</summary>
     public static void ToLimbs(BigInteger value, Span<ulong> limbs)
@@ -148,45 +147,6 @@ internal static class Bn254Lanes
         result[2] = s2 & mask;
         result[3] = s3 & mask;
         result[4] = s4;
-    }
-
-    /// <summary>result = REDC(a · b) for two elements given as limb doubles (schoolbook, 25 limb products).</summary>
-    public static void Multiply<TSplit>(ReadOnlySpan<Vector512<double>> a, ReadOnlySpan<Vector512<double>> b, Span<Vector512<ulong>> result)
-        where TSplit : struct, IProductSplit
-    {
-        if (a.Length < Limbs || b.Length < Limbs || result.Length < Limbs) throw new ArgumentException("an element is five limbs");
-        var anchor = Vector512.Create(Anchor51);
-        var anchorLow = Vector512.Create(Anchor51 + Two52);
-        var unit = Vector512.Create(Two52 / 2);
-        LoadStarts(MultiplyStarts, out var c0, out var c1, out var c2, out var c3, out var c4, out var c5, out var c6, out var c7, out var c8, out var c9, out var c10);
-        Vector512<double> x0 = a[0], x1 = a[1], x2 = a[2], x3 = a[3], x4 = a[4];
-        Vector512<double> y0 = b[0], y1 = b[1], y2 = b[2], y3 = b[3], y4 = b[4];
-        Product<TSplit>(x0, y0, anchor, anchorLow, unit, ref c0, ref c1);
-        Product<TSplit>(x0, y1, anchor, anchorLow, unit, ref c1, ref c2);
-        Product<TSplit>(x1, y0, anchor, anchorLow, unit, ref c1, ref c2);
-        Product<TSplit>(x0, y2, anchor, anchorLow, unit, ref c2, ref c3);
-        Product<TSplit>(x1, y1, anchor, anchorLow, unit, ref c2, ref c3);
-        Product<TSplit>(x2, y0, anchor, anchorLow, unit, ref c2, ref c3);
-        Product<TSplit>(x0, y3, anchor, anchorLow, unit, ref c3, ref c4);
-        Product<TSplit>(x1, y2, anchor, anchorLow, unit, ref c3, ref c4);
-        Product<TSplit>(x2, y1, anchor, anchorLow, unit, ref c3, ref c4);
-        Product<TSplit>(x3, y0, anchor, anchorLow, unit, ref c3, ref c4);
-        Product<TSplit>(x0, y4, anchor, anchorLow, unit, ref c4, ref c5);
-        Product<TSplit>(x1, y3, anchor, anchorLow, unit, ref c4, ref c5);
-        Product<TSplit>(x2, y2, anchor, anchorLow, unit, ref c4, ref c5);
-        Product<TSplit>(x3, y1, anchor, anchorLow, unit, ref c4, ref c5);
-        Product<TSplit>(x4, y0, anchor, anchorLow, unit, ref c4, ref c5);
-        Product<TSplit>(x1, y4, anchor, anchorLow, unit, ref c5, ref c6);
-        Product<TSplit>(x2, y3, anchor, anchorLow, unit, ref c5, ref c6);
-        Product<TSplit>(x3, y2, anchor, anchorLow, unit, ref c5, ref c6);
-        Product<TSplit>(x4, y1, anchor, anchorLow, unit, ref c5, ref c6);
-        Product<TSplit>(x2, y4, anchor, anchorLow, unit, ref c6, ref c7);
-        Product<TSplit>(x3, y3, anchor, anchorLow, unit, ref c6, ref c7);
-        Product<TSplit>(x4, y2, anchor, anchorLow, unit, ref c6, ref c7);
-        Product<TSplit>(x3, y4, anchor, anchorLow, unit, ref c7, ref c8);
-        Product<TSplit>(x4, y3, anchor, anchorLow, unit, ref c7, ref c8);
-        Product<TSplit>(x4, y4, anchor, anchorLow, unit, ref c8, ref c9);
-        Reduce<TSplit>(c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, default, false, result);
     }
 
     /// <summary>result = REDC(a · b) for two elements given as operands (<see cref="ToOperands"/>): Karatsuba, 15 limb products.</summary>
@@ -499,15 +459,14 @@ internal static class Bn254Lanes
         return biases;
     }
 
-    // Schoolbook or squaring: products (i, j) the predicate keeps, all split at 2^51.
-    private static ulong[] BuildStarts(Func<int, int, bool> counted)
+    // Squaring: products (i, j) with i ≤ j, all split at 2^51.
+    private static ulong[] BuildSquareStarts()
     {
         var starts = ReductionBiases();
         for (var i = 0; i < Limbs; i++)
         {
-            for (var j = 0; j < Limbs; j++)
+            for (var j = i; j < Limbs; j++)
             {
-                if (!counted(i, j)) continue;
                 starts[i + j] = unchecked(starts[i + j] + LowBias);
                 starts[i + j + 1] = unchecked(starts[i + j + 1] + HighBias51);
             }
