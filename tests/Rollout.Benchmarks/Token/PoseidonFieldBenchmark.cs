@@ -89,7 +89,7 @@ internal static class PoseidonFieldBenchmark
         var result = new Vector512<ulong>[Bn254Lanes.Limbs];
         var a = values.AsSpan(0, Bn254Lanes.OperandSize);
         var b = values.AsSpan(Bn254Lanes.OperandSize, Bn254Lanes.OperandSize);
-        for (var i = 0; i < count; i++) Bn254Lanes.MultiplyOperands<TSplit>(a, b, result);
+        for (var i = 0; i < count; i++) Bn254LaneProducts.MultiplyOperands<TSplit>(a, b, result);
         GC.KeepAlive(result);
     }
 
@@ -98,7 +98,7 @@ internal static class PoseidonFieldBenchmark
     {
         var result = new Vector512<ulong>[Bn254Lanes.Limbs];
         var a = values.AsSpan(0, Bn254Lanes.Limbs);
-        for (var i = 0; i < count; i++) Bn254Lanes.Square<TSplit>(a, result);
+        for (var i = 0; i < count; i++) Bn254LaneProducts.Square<TSplit>(a, result);
         GC.KeepAlive(result);
     }
 
@@ -107,7 +107,7 @@ internal static class PoseidonFieldBenchmark
     {
         var result = new Vector512<ulong>[Bn254Lanes.Limbs];
         var a = values.AsSpan(0, Terms * Bn254Lanes.OperandSize);
-        for (var i = 0; i < count; i++) Bn254Lanes.DotConstant<TSplit>(a, constants, default, result);
+        for (var i = 0; i < count; i++) Bn254LaneProducts.DotConstant<TSplit>(a, constants, default, result);
         GC.KeepAlive(result);
     }
 

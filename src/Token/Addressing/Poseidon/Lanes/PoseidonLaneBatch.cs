@@ -111,7 +111,7 @@ internal sealed class PoseidonLaneBatch<TSplit>
         for (var j = 0; j < active; j++)
         {
             Bn254Lanes.ToOperands(_inputs.AsSpan(j * L, L), operand);
-            Bn254Lanes.DotConstant<TSplit>(operand, c.ToMontgomery, default, x);
+            Bn254LaneProducts.DotConstant<TSplit>(operand, c.ToMontgomery, default, x);
             Bn254Lanes.Add(x, rc.Slice((j + 1) * L, L), u);
             Pow5(u, s);
             Bn254Lanes.Add(s, c.FirstRoundSBoxNegated.AsSpan((j + 1) * L, L), u);
@@ -120,7 +120,7 @@ internal sealed class PoseidonLaneBatch<TSplit>
         var deltas = _deltas.AsSpan(0, active * O);
         for (var i = 0; i < t; i++)
         {
-            Bn254Lanes.DotConstant<TSplit>(deltas, c.Mds.AsSpan((i * t + 1) * O, active * O), _firstRoundBase.AsSpan(i * L, L), state.Slice(i * L, L));
+            Bn254LaneProducts.DotConstant<TSplit>(deltas, c.Mds.AsSpan((i * t + 1) * O, active * O), _firstRoundBase.AsSpan(i * L, L), state.Slice(i * L, L));
         }
 
         for (var r = 1; r < HalfFullRounds; r++)
@@ -139,7 +139,7 @@ internal sealed class PoseidonLaneBatch<TSplit>
             Bn254Lanes.Add(state[..L], rc.Slice((HalfFullRounds + k) * t * L, L), u);
             Pow5(u, s);
             Bn254Lanes.ToOperands(s, s0);
-            Bn254Lanes.DotConstant<TSplit>(doubles[..((t + i) * O)], c.PartialRows[k], default, state[..L]);
+            Bn254LaneProducts.DotConstant<TSplit>(doubles[..((t + i) * O)], c.PartialRows[k], default, state[..L]);
             s0.CopyTo(doubles.Slice((t + i) * O, O));
             if (i == Block - 1 || k == c.PartialRounds - 1)
             {
@@ -149,7 +149,7 @@ internal sealed class PoseidonLaneBatch<TSplit>
                 for (var j = 1; j < t; j++)
                 {
                     var lane = state.Slice(j * L, L);
-                    Bn254Lanes.DotConstant<TSplit>(gathered, updates.AsSpan((j - 1) * (i + 1) * O, (i + 1) * O), lane, lane);
+                    Bn254LaneProducts.DotConstant<TSplit>(gathered, updates.AsSpan((j - 1) * (i + 1) * O, (i + 1) * O), lane, lane);
                 }
             }
         }
@@ -159,9 +159,9 @@ internal sealed class PoseidonLaneBatch<TSplit>
 
         // The last round: only lane 0 of its product is the hash; then out of Montgomery form.
         SBoxes(rc.Slice((firstAfter + HalfFullRounds - 1) * t * L, t * L), t);
-        Bn254Lanes.DotConstant<TSplit>(doubles[..(t * O)], c.Mds.AsSpan(0, t * O), default, z);
+        Bn254LaneProducts.DotConstant<TSplit>(doubles[..(t * O)], c.Mds.AsSpan(0, t * O), default, z);
         Bn254Lanes.ToOperands(z, operand);
-        Bn254Lanes.DotConstant<TSplit>(operand, c.FromMontgomery, default, _output);
+        Bn254LaneProducts.DotConstant<TSplit>(operand, c.FromMontgomery, default, _output);
         Bn254Lanes.ReduceCanonical(_output);
     }
 
@@ -196,7 +196,7 @@ internal sealed class PoseidonLaneBatch<TSplit>
         var doubles = _stateDoubles.AsSpan(0, t * O);
         for (var i = 0; i < t; i++)
         {
-            Bn254Lanes.DotConstant<TSplit>(doubles, matrix.AsSpan(i * t * O, t * O), default, _state.AsSpan(i * L, L));
+            Bn254LaneProducts.DotConstant<TSplit>(doubles, matrix.AsSpan(i * t * O, t * O), default, _state.AsSpan(i * L, L));
         }
     }
 
@@ -218,10 +218,10 @@ internal sealed class PoseidonLaneBatch<TSplit>
         var v = _scratchDoubles.AsSpan(0, O);
         var a = _scratchDoubles.AsSpan(O, O);
         Bn254Lanes.ToOperands(value, v);
-        Bn254Lanes.Square<TSplit>(v, result);
+        Bn254LaneProducts.Square<TSplit>(v, result);
         Bn254Lanes.ToDoubles(result, a);
-        Bn254Lanes.Square<TSplit>(a, result);
+        Bn254LaneProducts.Square<TSplit>(a, result);
         Bn254Lanes.ToOperands(result, a);
-        Bn254Lanes.MultiplyOperands<TSplit>(a, v, result);
+        Bn254LaneProducts.MultiplyOperands<TSplit>(a, v, result);
     }
 }

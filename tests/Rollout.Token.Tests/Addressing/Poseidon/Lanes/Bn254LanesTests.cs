@@ -141,7 +141,7 @@ public sealed class Bn254LanesTests
         var (x, one) = (new Vector512<double>[Bn254Lanes.OperandSize], new Vector512<double>[Bn254Lanes.OperandSize]);
         Bn254Lanes.ToOperands(ToLimbVectors(forms), x);
         Bn254Lanes.ToOperands(ToLimbVectors(Enumerable.Repeat(BigInteger.One, Lanes).ToArray()), one);
-        Bn254Lanes.MultiplyOperands<PortableProductSplit>(x, one, result);
+        Bn254LaneProducts.MultiplyOperands<PortableProductSplit>(x, one, result);
         Bn254Lanes.ReduceCanonical(result);
         Assert.Equal(elements, FromLimbVectors(result));
     }
@@ -199,13 +199,13 @@ public sealed class Bn254LanesTests
         var result = new Vector512<ulong>[Bn254Lanes.Limbs];
         if (ReferenceEquals(a, b))
         {
-            Bn254Lanes.Square<TSplit>(ToDoubleVectors(a), result);
+            Bn254LaneProducts.Square<TSplit>(ToDoubleVectors(a), result);
             return Holds(FromLimbVectors(result));
         }
         var (x, y) = (new Vector512<double>[Bn254Lanes.OperandSize], new Vector512<double>[Bn254Lanes.OperandSize]);
         Bn254Lanes.ToOperands(ToLimbVectors(a), x);
         Bn254Lanes.ToOperands(ToLimbVectors(b), y);
-        Bn254Lanes.MultiplyOperands<TSplit>(x, y, result);
+        Bn254LaneProducts.MultiplyOperands<TSplit>(x, y, result);
         return Holds(FromLimbVectors(result));
 
         bool Holds(BigInteger[] actual) =>
@@ -225,7 +225,7 @@ public sealed class Bn254LanesTests
             Bn254Lanes.ToOperand(constants[k], b.AsSpan(k * O, O));
         }
         var result = new Vector512<ulong>[Bn254Lanes.Limbs];
-        Bn254Lanes.DotConstant<TSplit>(a, b, bias is null ? default : ToLimbVectors(bias), result);
+        Bn254LaneProducts.DotConstant<TSplit>(a, b, bias is null ? default : ToLimbVectors(bias), result);
         var actual = FromLimbVectors(result);
         return Enumerable.Range(0, Lanes).All(lane =>
         {
