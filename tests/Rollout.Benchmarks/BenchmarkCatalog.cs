@@ -9,6 +9,7 @@ internal static class BenchmarkCatalog
     private static readonly Dictionary<string, Func<string[], TextWriter, int>> Benchmarks = new(StringComparer.Ordinal)
     {
         ["poseidon"] = Token.PoseidonBenchmark.Run,
+        ["poseidon-field"] = Token.PoseidonFieldBenchmark.Run,
         ["token"] = Token.GenesisBenchmark.Run,
         ["mesh-engine"] = Mesh.MeshEngineBenchmark.Run,
         ["mesh"] = Mesh.MeshScenarioBenchmark.Run,

@@ -8,8 +8,9 @@ using Rollout.Token.Addressing;
 namespace Rollout.Benchmarks.Token;
 
 /// <summary>
-/// ops/bench poseidon [--count N] [--anchor-count M]: derives the addresses of N generated peer IDs with
-/// <see cref="PoseidonPeerAddressDerivation"/> on every core, and M of them with @iden3/js-crypto in Node
+/// ops/bench poseidon [--count N] [--anchor-count M] [--scalar]: derives the addresses of N generated peer IDs with
+/// <see cref="PoseidonPeerAddressDerivation"/> on every core (with --scalar, one peer at a time on every core,
+/// the path of machines without AVX-512, to compare at the same load), and M of them with @iden3/js-crypto in Node
 /// (the anchor; at milliseconds per hash it cannot take all N in reasonable time), checks that the first
 /// M addresses agree, and prints wall times, hashes per second and the ratios.
 /// </summary>
@@ -19,14 +20,16 @@ internal static class PoseidonBenchmark
     {
         var count = 1_000_000;
         int? anchorCount = null;
+        var scalar = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--count" when i + 1 < args.Length: count = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--anchor-count" when i + 1 < args.Length: anchorCount = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--scalar": scalar = true; break;
                 default:
-                    output.WriteLine("usage: ops/bench poseidon [--count N] [--anchor-count M]");
+                    output.WriteLine("usage: ops/bench poseidon [--count N] [--anchor-count M] [--scalar]");
                     return 2;
             }
         }
@@ -42,7 +45,7 @@ internal static class PoseidonBenchmark
         // CPU time as well as wall time: on a shared machine the wall clock mostly measures the neighbours.
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var all = Stopwatch.StartNew();
-        var addresses = derivation.DeriveAll(peers);
+        var addresses = scalar ? DeriveAllScalar(derivation, peers) : derivation.DeriveAll(peers);
         all.Stop();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
@@ -55,7 +58,8 @@ internal static class PoseidonBenchmark
         var oursRate = count / all.Elapsed.TotalSeconds;
         var singleRate = anchor / single.Elapsed.TotalSeconds;
         var jsRate = jsCount / jsSeconds;
-        output.WriteLine($"poseidon hashBytes of peer IDs ({Environment.ProcessorCount} cores)");
+        var path = scalar || !PoseidonPeerAddressDerivation.UsesVectorLanes ? "scalar, one peer at a time" : "AVX-512, eight peers per batch";
+        output.WriteLine($"poseidon hashBytes of peer IDs ({Environment.ProcessorCount} cores, {path})");
         output.WriteLine($"  setup (width-17 constants)       {setup.Elapsed.TotalMilliseconds,10:F1} ms");
         output.WriteLine($"  Rollout DeriveAll, all cores     {count,10} in {all.Elapsed.TotalSeconds,8:F2} s = {oursRate,10:F0} hashes/s");
         output.WriteLine($"  Rollout CPU time per hash        {cpu.TotalMicroseconds / count,10:F1} µs ({cpu.TotalSeconds:F1} s CPU over {all.Elapsed.TotalSeconds:F1} s wall)");
@@ -67,6 +71,16 @@ internal static class PoseidonBenchmark
         output.WriteLine($"  1,000,000 peers, {Environment.ProcessorCount} idle cores     {cpu.TotalSeconds / count * 1_000_000 / Environment.ProcessorCount,10:F1} s (from the CPU time per hash)");
         output.WriteLine($"  addresses differing from iden3   {mismatches,10} of {jsCount}");
         return mismatches == 0 ? 0 : 1;
+    }
+
+    private static QuilAddress[] DeriveAllScalar(PoseidonPeerAddressDerivation derivation, PeerId[] peers)
+    {
+        var addresses = new QuilAddress[peers.Length];
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, peers.Length, 4096), range =>
+        {
+            for (var i = range.Item1; i < range.Item2; i++) addresses[i] = derivation.Derive(peers[i]);
+        });
+        return addresses;
     }
 
     // Alternates the two forms Quilibrium's peers have: SHA2-256 ("Qm...", Ed448 keys) and identity Ed25519 ("12D3KooW...").

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Rollout.Mesh.Identity;
 using Rollout.TestSupport;
 using Rollout.Token.Addressing;
+using Rollout.Token.Addressing.Poseidon.Lanes;
 
 namespace Rollout.Token.Tests.Addressing;
 
@@ -66,6 +67,39 @@ public sealed class PoseidonPeerAddressDerivationTests
         Assert.Equal(peers.Select(_derivation.Derive), all);
         Assert.Empty(_derivation.DeriveAll([]));
     }
+
+    [Fact]
+    public void DeriveRange_InLaneBatchesOfAnyFill_EqualsDerivingOneByOne()
+    {
+        // Counts below, at and past the lane width and a ragged range inside a longer list; the portable
+        // split runs everywhere, the fused one where the machine has AVX-512.
+        var peers = RandomPeers(new Random(10), 1_003);
+        foreach (var (from, to) in new[] { (0, 1), (0, 7), (0, 8), (0, 9), (3, 20), (0, 1_003), (5, 998) })
+        {
+            var expected = peers[from..to].Select(_derivation.Derive).ToArray();
+            var portable = new QuilAddress[peers.Length];
+            PoseidonPeerAddressDerivation.DeriveRange(new PoseidonLaneBatch<PortableProductSplit>(), peers, portable, from, to);
+            Assert.Equal(expected, portable[from..to]);
+            Assert.All(portable[..from].Concat(portable[to..]), address => Assert.Equal(default, address));
+            if (!FusedProductSplit.IsSupported) continue;
+            var fused = new QuilAddress[peers.Length];
+            PoseidonPeerAddressDerivation.DeriveRange(new PoseidonLaneBatch<FusedProductSplit>(), peers, fused, from, to);
+            Assert.Equal(expected, fused[from..to]);
+        }
+        Assert.Equal(FusedProductSplit.IsSupported, PoseidonPeerAddressDerivation.UsesVectorLanes);
+    }
+
+    private static PeerId[] RandomPeers(Random random, int count) =>
+        Enumerable.Range(0, count).Select(_ =>
+        {
+            var sha = random.Next(2) == 0;
+            var multihash = sha ? new byte[34] : new byte[38];
+            if (sha) (multihash[0], multihash[1]) = (PeerId.Sha256Code, 32);
+            else Array.Copy(new byte[] { 0x00, 0x24, 0x08, 0x01, 0x12, 0x20 }, multihash, 6);
+            random.NextBytes(multihash.AsSpan(sha ? 2 : 6));
+            Assert.True(PeerId.TryFromMultihash(multihash, out var peerId, out var error), error);
+            return peerId!;
+        }).ToArray();
 
     // The canonical value as 32 big-endian bytes; "x65" leaves room for the sign digit BigInteger may add.
     private static QuilAddress ToAddress(BigInteger value) =>

@@ -18,6 +18,9 @@ public static class PoseidonHash
         .Select(width => new Lazy<PoseidonPermutation>(() => new PoseidonPermutation(PoseidonParameters.Generate(width))))
         .ToArray();
 
+    /// <summary>The fast form of the permutation that hashes <paramref name="inputs"/> field elements (width inputs + 1).</summary>
+    internal static PoseidonPermutation Permutation(int inputs) => Permutations[inputs - 1].Value;
+
     /// <summary>The hash of 1 to 16 field elements.</summary>
     public static Bn254Scalar Hash(ReadOnlySpan<Bn254Scalar> inputs)
     {

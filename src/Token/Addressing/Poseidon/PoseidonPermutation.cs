@@ -38,6 +38,27 @@ internal sealed class PoseidonPermutation
     /// <summary>The state width t.</summary>
     public int Width => _width;
 
+    /// <summary>The number of partial rounds.</summary>
+    internal int PartialRounds => _partialRounds;
+
+    /// <summary>Round constants after the forward move: t per round, partial rounds only in lane 0.</summary>
+    internal ReadOnlySpan<Bn254Scalar> RoundConstants => _roundConstants;
+
+    /// <summary>The MDS matrix, row-major.</summary>
+    internal ReadOnlySpan<Bn254Scalar> Mds => _mds;
+
+    /// <summary>The matrix of the last full round before the partial rounds, row-major.</summary>
+    internal ReadOnlySpan<Bn254Scalar> LastFullBeforePartial => _lastFullBeforePartial;
+
+    /// <summary>Per partial round, 2t − 1 entries: the first row (t), then the first column below the corner (t − 1).</summary>
+    internal ReadOnlySpan<Bn254Scalar> Sparse => _sparse;
+
+    /// <summary>Round 0's output when every input is zero.</summary>
+    internal ReadOnlySpan<Bn254Scalar> FirstRoundBase => _firstRoundBase;
+
+    /// <summary>S(c0[j]), the S-box image of each lane's first-round constant.</summary>
+    internal ReadOnlySpan<Bn254Scalar> FirstRoundSBox => _firstRoundSBox;
+
     /// <summary>Permutes [0, inputs...] (t − 1 inputs) and returns the first lane of the result, iden3's hash.</summary>
     public Bn254Scalar Hash(ReadOnlySpan<Bn254Scalar> inputs)
     {
