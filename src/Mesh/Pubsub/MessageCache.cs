@@ -3,43 +3,62 @@ namespace Rollout.Mesh.Pubsub;
 /// <summary>
 /// GossipSub's mcache: messages of the last <c>history</c> heartbeats in sliding windows; IHAVE
 /// gossips the IDs of the newest <c>gossip</c> windows and IWANT is answered from all of them.
-/// Owned by one router.
+/// Owned by one router. A window is a list of (ID, message) pairs, 24 bytes an entry with no
+/// per-entry object and no dictionary: lookups are IWANT answers, rare beside the puts of every
+/// first delivery, and a scan over a few hundred contiguous IDs is cheap. The seen cache guarantees
+/// that a message is put once (its TTL outlasts the windows).
 /// </summary>
 internal sealed class MessageCache
 {
-    private readonly Dictionary<MessageId, Entry> _messages = [];
     // Windows are made on first use: most routers of a simulation are idle most of the time.
-    private readonly List<PubsubMessage>?[] _windows;
+    private readonly List<(MessageId Id, PubsubMessage Message)>?[] _windows;
     private readonly int _gossip;
     private int _newest;
+    private int _count;
+    // IWANT answers per message and peer, made on the first IWANT.
+    private Dictionary<MessageId, Dictionary<object, int>>? _transmissions;
 
     /// <summary>Creates a cache of <paramref name="history"/> windows, gossiping the newest <paramref name="gossip"/>.</summary>
     public MessageCache(int history, int gossip)
     {
-        _windows = new List<PubsubMessage>?[history];
+        _windows = new List<(MessageId, PubsubMessage)>?[history];
         _gossip = gossip;
     }
 
     /// <summary>Messages held.</summary>
-    public int Count => _messages.Count;
+    public int Count => _count;
 
     /// <summary>Adds a message to the newest window.</summary>
     public void Put(PubsubMessage message)
     {
-        if (_messages.TryAdd(message.Id, new Entry(message))) (_windows[_newest] ??= []).Add(message);
+        (_windows[_newest] ??= []).Add((message.Id, message));
+        _count++;
     }
 
     /// <summary>The message with that ID, if still cached.</summary>
-    public PubsubMessage? Get(MessageId id) => _messages.TryGetValue(id, out var entry) ? entry.Message : null;
+    public PubsubMessage? Get(MessageId id)
+    {
+        foreach (var window in _windows)
+        {
+            if (window is null) continue;
+            for (var i = 0; i < window.Count; i++)
+            {
+                if (window[i].Id == id) return window[i].Message;
+            }
+        }
+        return null;
+    }
 
     /// <summary>The message for an IWANT from <paramref name="peer"/>, unless it was already sent to that peer <paramref name="limit"/> times.</summary>
     public PubsubMessage? GetForPeer(MessageId id, object peer, int limit)
     {
-        if (!_messages.TryGetValue(id, out var entry)) return null;
-        entry.Transmissions ??= [];
-        var count = entry.Transmissions.GetValueOrDefault(peer) + 1;
-        entry.Transmissions[peer] = count;
-        return count > limit ? null : entry.Message;
+        var message = Get(id);
+        if (message is null) return null;
+        _transmissions ??= [];
+        if (!_transmissions.TryGetValue(id, out var sent)) _transmissions.Add(id, sent = []);
+        var count = sent.GetValueOrDefault(peer) + 1;
+        sent[peer] = count;
+        return count > limit ? null : message;
     }
 
     /// <summary>IDs on <paramref name="topic"/> in the gossip windows, newest first.</summary>
@@ -50,9 +69,9 @@ internal sealed class MessageCache
         {
             var window = _windows[(_newest - i + _windows.Length) % _windows.Length];
             if (window is null) continue;
-            foreach (var message in window)
+            foreach (var (id, message) in window)
             {
-                if (message.Topic == topic) ids.Add(message.Id);
+                if (message.Topic == topic) ids.Add(id);
             }
         }
         return ids;
@@ -74,14 +93,11 @@ internal sealed class MessageCache
         _newest = (_newest + 1) % _windows.Length;
         var oldest = _windows[_newest];
         if (oldest is null) return;
-        foreach (var message in oldest) _messages.Remove(message.Id);
+        _count -= oldest.Count;
+        if (_transmissions is { Count: > 0 })
+        {
+            foreach (var (id, _) in oldest) _transmissions.Remove(id);
+        }
         _windows[_newest] = null;
-    }
-
-    private sealed class Entry(PubsubMessage message)
-    {
-        public PubsubMessage Message { get; } = message;
-
-        public Dictionary<object, int>? Transmissions { get; set; }
     }
 }

@@ -18,6 +18,10 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
     private const int HeartbeatTimer = 0;
     private const int RetryTimer = 1;
 
+    // Wire messages are immutable, so the last one made can be reused by whichever node sends the same RPC next (one engine per thread).
+    [ThreadStatic]
+    private static MeshWire? _lastWire;
+
     private readonly MeshPopulation _host;
     private readonly int _self;
     private readonly RoleProfile _profile;
@@ -161,7 +165,9 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
     {
         var to = _host.IndexOf(peer);
         if (to < 0 || !_links.Contains(to)) return;
-        var wire = new MeshWire(MeshWireKind.Rpc, null, message);
+        // A forwarded message is one shared RPC sent to every mesh peer in turn: one wire for the run of them.
+        var wire = _lastWire;
+        if (wire is null || !ReferenceEquals(wire.Rpc, message)) _lastWire = wire = new MeshWire(MeshWireKind.Rpc, null, message);
         var size = wire.Size;
         _host.OnSend(_self, to, message, size);
         _host.OnSendResult(_self, _host.Network.Send(_self, to, wire, size));
