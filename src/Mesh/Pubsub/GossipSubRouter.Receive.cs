@@ -12,7 +12,9 @@ public sealed partial class GossipSubRouter
         ArgumentNullException.ThrowIfNull(message);
         if (!_peers.TryGetValue(from, out var peer)) return;
         var now = Now;
-        var score = _scores.Score(peer.Score, now);
+        // The gossip and graylist thresholds are never above zero: a score that cannot be negative passes both uncomputed.
+        var exact = !_scores.CannotBeNegative(peer.Score);
+        var score = exact ? _scores.Score(peer.Score, now) : 0;
         // Graylisted: everything it says is ignored, so it costs us nothing.
         if (score < _options.Thresholds.Graylist)
         {
@@ -30,6 +32,7 @@ public sealed partial class GossipSubRouter
             for (var i = 0; i < ihaves.Count; i++) HandleIHave(peer, ihaves[i], now);
             if (message.IWant.Count > 0) HandleIWant(peer, message.IWant);
         }
+        if (!exact && (message.Graft.Count > 0 || message.Prune.Count > 0)) score = _scores.Score(peer.Score, now);
         var grafts = message.Graft;
         for (var i = 0; i < grafts.Count; i++) HandleGraft(peer, grafts[i], score, now);
         var prunes = message.Prune;
