@@ -29,6 +29,7 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
     private readonly GossipPromises _promises = new();
     private readonly BackoffTable _backoff = new();
     private readonly Outbox _outbox = new();
+    private TopicState[]? _topicSnapshot;
     private ulong _sequence;
     private long _heartbeats;
 
@@ -230,6 +231,7 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
         {
             state = new TopicState(topic);
             _topics.Add(topic, state);
+            _topicSnapshot = null;
         }
         return state;
     }
@@ -239,6 +241,7 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
         if (!state.Joined && state.Subscribers.Count == 0 && state.Fanout.Count == 0 && state.LastPublished == long.MinValue)
         {
             _topics.Remove(state.Name);
+            _topicSnapshot = null;
         }
     }
 }

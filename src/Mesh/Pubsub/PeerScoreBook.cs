@@ -94,7 +94,7 @@ internal sealed class PeerScoreBook(PeerScoreParams parameters, long start)
     public static void Prune(PeerScoreState state, string topic) => state.Topic(topic).GraftedAt = -1;
 
     /// <summary>Applies one decay step per whole interval since the last to the connected and retained states, and drops states retained past their time.</summary>
-    public void Decay(long now, IEnumerable<PeerScoreState> connected)
+    public void Decay(long now, Dictionary<PeerId, PeerState>.ValueCollection connected)
     {
         var steps = (now - _lastDecay) / parameters.DecayInterval.Ticks;
         if (steps <= 0) return;
@@ -103,7 +103,7 @@ internal sealed class PeerScoreBook(PeerScoreParams parameters, long start)
         var behaviour = Math.Pow(parameters.BehaviourPenaltyDecay, stepCount);
         var first = Math.Pow(parameters.FirstMessageDeliveriesDecay, stepCount);
         var invalid = Math.Pow(parameters.InvalidMessageDeliveriesDecay, stepCount);
-        foreach (var state in connected) Decay(state, behaviour, first, invalid);
+        foreach (var peer in connected) Decay(peer.Score, behaviour, first, invalid);
         List<PeerId>? expired = null;
         foreach (var (peer, state) in _retained)
         {
