@@ -3,15 +3,20 @@ namespace Rollout.Mesh.Pubsub;
 /// <summary>
 /// GossipSub's mcache: messages of the last <c>history</c> heartbeats in sliding windows; IHAVE
 /// gossips the IDs of the newest <c>gossip</c> windows and IWANT is answered from all of them.
-/// Owned by one router. A window is a list of (ID, message) pairs, 24 bytes an entry with no
+/// Owned by one router. A window is a list of message references, 8 bytes an entry with no
 /// per-entry object and no dictionary: lookups are IWANT answers, rare beside the puts of every
-/// first delivery, and a scan over a few hundred contiguous IDs is cheap. The seen cache guarantees
-/// that a message is put once (its TTL outlasts the windows).
+/// first delivery, and a scan of a few hundred messages is cheap (in a simulation every router
+/// holds the same few message objects, which stay in cache). The window that leaves at a shift is
+/// kept, emptied, for the next one, so a busy router does not allocate a list per heartbeat. The
+/// seen cache guarantees that a message is put once (its TTL outlasts the windows).
 /// </summary>
 internal sealed class MessageCache
 {
     // Windows are made on first use: most routers of a simulation are idle most of the time.
-    private readonly List<(MessageId Id, PubsubMessage Message)>?[] _windows;
+    private const int LargestSpare = 4096;
+
+    private readonly List<PubsubMessage>?[] _windows;
+    private List<PubsubMessage>? _spare;
     private readonly int _gossip;
     private int _newest;
     private int _count;
@@ -21,7 +26,7 @@ internal sealed class MessageCache
     /// <summary>Creates a cache of <paramref name="history"/> windows, gossiping the newest <paramref name="gossip"/>.</summary>
     public MessageCache(int history, int gossip)
     {
-        _windows = new List<(MessageId, PubsubMessage)>?[history];
+        _windows = new List<PubsubMessage>?[history];
         _gossip = gossip;
     }
 
@@ -31,7 +36,14 @@ internal sealed class MessageCache
     /// <summary>Adds a message to the newest window.</summary>
     public void Put(PubsubMessage message)
     {
-        (_windows[_newest] ??= []).Add((message.Id, message));
+        var window = _windows[_newest];
+        if (window is null)
+        {
+            window = _spare ?? [];
+            _spare = null;
+            _windows[_newest] = window;
+        }
+        window.Add(message);
         _count++;
     }
 
@@ -43,7 +55,7 @@ internal sealed class MessageCache
             if (window is null) continue;
             for (var i = 0; i < window.Count; i++)
             {
-                if (window[i].Id == id) return window[i].Message;
+                if (window[i].Id == id) return window[i];
             }
         }
         return null;
@@ -69,9 +81,9 @@ internal sealed class MessageCache
         {
             var window = _windows[(_newest - i + _windows.Length) % _windows.Length];
             if (window is null) continue;
-            foreach (var (id, message) in window)
+            foreach (var message in window)
             {
-                if (message.Topic == topic) ids.Add(id);
+                if (message.Topic == topic) ids.Add(message.Id);
             }
         }
         return ids;
@@ -96,8 +108,13 @@ internal sealed class MessageCache
         _count -= oldest.Count;
         if (_transmissions is { Count: > 0 })
         {
-            foreach (var (id, _) in oldest) _transmissions.Remove(id);
+            foreach (var message in oldest) _transmissions.Remove(message.Id);
         }
         _windows[_newest] = null;
+        if (oldest.Capacity <= LargestSpare)
+        {
+            oldest.Clear();
+            _spare = oldest;
+        }
     }
 }
