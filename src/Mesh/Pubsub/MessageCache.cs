@@ -76,7 +76,10 @@ internal sealed class MessageCache
     /// <summary>IDs on <paramref name="topic"/> in the gossip windows, newest first.</summary>
     public List<MessageId> GossipIds(string topic)
     {
-        var ids = new List<MessageId>();
+        // Sized up front: every router builds this list every heartbeat while messages flow.
+        var held = 0;
+        for (var i = 0; i < _gossip; i++) held += _windows[(_newest - i + _windows.Length) % _windows.Length]?.Count ?? 0;
+        var ids = new List<MessageId>(held);
         for (var i = 0; i < _gossip; i++)
         {
             var window = _windows[(_newest - i + _windows.Length) % _windows.Length];
