@@ -18,11 +18,15 @@ public sealed partial class GossipSubRouter
             peer.AskedThisHeartbeat = 0;
         }
         _backoff.Expire(now - BackoffSlack);
-        _promises.Expire(now, peer =>
+        // Guarded so the callback is not allocated on heartbeats with no promise outstanding (most of them).
+        if (_promises.Count > 0)
         {
-            Counters.BrokenPromises++;
-            if (_peers.TryGetValue(peer, out var state)) _scores.AddPenalty(state.Score, 1);
-        });
+            _promises.Expire(now, peer =>
+            {
+                Counters.BrokenPromises++;
+                if (_peers.TryGetValue(peer, out var state)) _scores.AddPenalty(state.Score, 1);
+            });
+        }
         _scores.Decay(now, _peers.Values);
         // A snapshot: fanout upkeep may drop a topic. Remade only when the topics changed, so a heartbeat allocates nothing for it.
         var topics = _topicSnapshot ??= [.. _topics.Values];
