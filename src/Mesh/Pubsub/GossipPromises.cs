@@ -21,7 +21,10 @@ internal sealed class GossipPromises
     public void Add(MessageId id, PeerId peer, long deadline) => _promises.TryAdd(id, (peer, deadline));
 
     /// <summary>The message arrived (from anyone): the promise is kept.</summary>
-    public void Delivered(MessageId id) => _promises.Remove(id);
+    public void Delivered(MessageId id)
+    {
+        if (_promises.Count > 0) _promises.Remove(id);
+    }
 
     /// <summary>Removes expired promises and calls <paramref name="broken"/> once per broken promise with the peer that broke it.</summary>
     public void Expire(long now, Action<PeerId> broken)

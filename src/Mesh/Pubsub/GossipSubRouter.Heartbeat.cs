@@ -18,13 +18,18 @@ public sealed partial class GossipSubRouter
             peer.AskedThisHeartbeat = 0;
         }
         _backoff.Expire(now - BackoffSlack);
-        _promises.Expire(now, peer =>
+        // Guarded so the callback is not allocated on heartbeats with no promise outstanding (most of them).
+        if (_promises.Count > 0)
         {
-            Counters.BrokenPromises++;
-            if (_peers.TryGetValue(peer, out var state)) _scores.AddPenalty(state.Score, 1);
-        });
-        _scores.Decay(now, _peers.Values.Select(p => p.Score));
-        var topics = _topics.Values.ToArray();
+            _promises.Expire(now, peer =>
+            {
+                Counters.BrokenPromises++;
+                if (_peers.TryGetValue(peer, out var state)) _scores.AddPenalty(state.Score, 1);
+            });
+        }
+        _scores.Decay(now, _peers.Values);
+        // A snapshot: fanout upkeep may drop a topic. Remade only when the topics changed, so a heartbeat allocates nothing for it.
+        var topics = _topicSnapshot ??= [.. _topics.Values];
         foreach (var state in topics)
         {
             if (state.Joined) MaintainMesh(state, now);
@@ -55,7 +60,8 @@ public sealed partial class GossipSubRouter
         if (mesh.Count > _options.Dhi) Shrink(state, now);
         if (_options.Dout > 0 && mesh.Count >= _options.Dlo)
         {
-            var outbound = mesh.Count(p => p.Outbound);
+            var outbound = 0;
+            for (var i = 0; i < mesh.Count; i++) outbound += mesh[i].Outbound ? 1 : 0;
             if (outbound < _options.Dout)
             {
                 foreach (var peer in state.Subscribers.Sample(_options.Dout - outbound, _random, p => p.Outbound && CanGraft(state, p, now)))

@@ -12,22 +12,31 @@ public sealed partial class GossipSubRouter
         ArgumentNullException.ThrowIfNull(message);
         if (!_peers.TryGetValue(from, out var peer)) return;
         var now = Now;
-        var score = _scores.Score(peer.Score, now);
+        // The gossip and graylist thresholds are never above zero: a score that cannot be negative passes both uncomputed.
+        var exact = !_scores.CannotBeNegative(peer.Score);
+        var score = exact ? _scores.Score(peer.Score, now) : 0;
         // Graylisted: everything it says is ignored, so it costs us nothing.
         if (score < _options.Thresholds.Graylist)
         {
             Counters.GraylistedRpcs++;
             return;
         }
-        foreach (var change in message.Subscriptions) HandleSubscription(peer, change);
-        foreach (var received in message.Messages) HandleMessage(peer, received, now);
+        // Indexed loops: foreach over an IReadOnlyList boxes an enumerator, and this runs for every copy of every message.
+        var subscriptions = message.Subscriptions;
+        for (var i = 0; i < subscriptions.Count; i++) HandleSubscription(peer, subscriptions[i]);
+        var messages = message.Messages;
+        for (var i = 0; i < messages.Count; i++) HandleMessage(peer, messages[i], now);
         if (score >= _options.Thresholds.Gossip)
         {
-            foreach (var ihave in message.IHave) HandleIHave(peer, ihave, now);
+            var ihaves = message.IHave;
+            for (var i = 0; i < ihaves.Count; i++) HandleIHave(peer, ihaves[i], now);
             if (message.IWant.Count > 0) HandleIWant(peer, message.IWant);
         }
-        foreach (var topic in message.Graft) HandleGraft(peer, topic, score, now);
-        foreach (var prune in message.Prune) HandlePrune(peer, prune, score, now);
+        if (!exact && (message.Graft.Count > 0 || message.Prune.Count > 0)) score = _scores.Score(peer.Score, now);
+        var grafts = message.Graft;
+        for (var i = 0; i < grafts.Count; i++) HandleGraft(peer, grafts[i], score, now);
+        var prunes = message.Prune;
+        for (var i = 0; i < prunes.Count; i++) HandlePrune(peer, prunes[i], score, now);
         _outbox.Flush(_network);
     }
 
@@ -58,7 +67,8 @@ public sealed partial class GossipSubRouter
             return;
         }
         _promises.Delivered(message.Id);
-        if (message.Author.Equals(Self)) return;
+        var author = message.Author;
+        if (SamePeer(author, Self)) return;
         if (_validator is not null && !_validator(message))
         {
             _scores.InvalidDelivery(peer.Score, message.Topic);
@@ -74,11 +84,16 @@ public sealed partial class GossipSubRouter
         _cache.Put(message);
         Counters.Delivered++;
         Delivered?.Invoke(message);
-        foreach (var next in state.Mesh)
+        var mesh = state.Mesh;
+        for (var i = 0; i < mesh.Count; i++)
         {
-            if (next != peer && !next.Id.Equals(message.Author)) _outbox.Message(next.Id, message);
+            var next = mesh[i];
+            if (next != peer && !SamePeer(next.Id, author)) _outbox.Message(next.Id, message);
         }
     }
+
+    /// <summary>Peer equality with the cheap tests first: the same instance, then the cached hash, then the bytes.</summary>
+    private static bool SamePeer(PeerId a, PeerId b) => ReferenceEquals(a, b) || (a.GetHashCode() == b.GetHashCode() && a.Equals(b));
 
     private void HandleIHave(PeerState peer, ControlIHave ihave, long now)
     {
@@ -86,8 +101,10 @@ public sealed partial class GossipSubRouter
         if (peer.AskedThisHeartbeat >= _options.MaxIHaveLength) return;
         if (!_topics.TryGetValue(ihave.Topic, out var state) || !state.Joined) return;
         var deadline = now + _options.IWantFollowupTime.Ticks;
-        foreach (var id in ihave.MessageIds)
+        var ids = ihave.MessageIds;
+        for (var i = 0; i < ids.Count; i++)
         {
+            var id = ids[i];
             if (peer.AskedThisHeartbeat >= _options.MaxIHaveLength) break;
             if (_seen.Contains(id) || _promises.IsPromised(id)) continue;
             peer.AskedThisHeartbeat++;
@@ -99,8 +116,9 @@ public sealed partial class GossipSubRouter
 
     private void HandleIWant(PeerState peer, IReadOnlyList<MessageId> ids)
     {
-        foreach (var id in ids)
+        for (var i = 0; i < ids.Count; i++)
         {
+            var id = ids[i];
             var message = _cache.GetForPeer(id, peer, _options.GossipRetransmission);
             if (message is not null) _outbox.Message(peer.Id, message);
         }

@@ -29,6 +29,7 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
     private readonly GossipPromises _promises = new();
     private readonly BackoffTable _backoff = new();
     private readonly Outbox _outbox = new();
+    private TopicState[]? _topicSnapshot;
     private ulong _sequence;
     private long _heartbeats;
 
@@ -95,11 +96,11 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
 
     /// <summary>Our mesh peers on a topic (empty when not joined).</summary>
     public IReadOnlyList<PeerId> MeshPeers(string topic) =>
-        _topics.TryGetValue(topic, out var state) ? [.. state.Mesh.Select(p => p.Id)] : [];
+        _topics.TryGetValue(topic, out var state) ? Ids(state.Mesh) : [];
 
     /// <summary>Our fanout peers on a topic.</summary>
     public IReadOnlyList<PeerId> FanoutPeers(string topic) =>
-        _topics.TryGetValue(topic, out var state) ? [.. state.Fanout.Select(p => p.Id)] : [];
+        _topics.TryGetValue(topic, out var state) ? Ids(state.Fanout) : [];
 
     /// <summary>Topics this router joined.</summary>
     public IEnumerable<string> JoinedTopics => _topics.Values.Where(t => t.Joined).Select(t => t.Name);
@@ -224,12 +225,21 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
         return message;
     }
 
+    // A loop rather than LINQ: hosts ask for the mesh every heartbeat.
+    private static PeerId[] Ids(List<PeerState> peers)
+    {
+        var ids = new PeerId[peers.Count];
+        for (var i = 0; i < ids.Length; i++) ids[i] = peers[i].Id;
+        return ids;
+    }
+
     private TopicState Topic(string topic)
     {
         if (!_topics.TryGetValue(topic, out var state))
         {
             state = new TopicState(topic);
             _topics.Add(topic, state);
+            _topicSnapshot = null;
         }
         return state;
     }
@@ -239,6 +249,7 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
         if (!state.Joined && state.Subscribers.Count == 0 && state.Fanout.Count == 0 && state.LastPublished == long.MinValue)
         {
             _topics.Remove(state.Name);
+            _topicSnapshot = null;
         }
     }
 }

@@ -3,13 +3,33 @@ using Rollout.Mesh.Transport;
 
 namespace Rollout.Mesh.Pubsub;
 
-/// <summary>Collects what one router step sends to each peer, then sends one RPC per peer (GossipSub piggybacks control on messages the same way).</summary>
+/// <summary>
+/// Collects what one router step sends to each peer, then sends one RPC per peer (GossipSub piggybacks
+/// control on messages the same way). Forwarding dominates a router's sends and is usually one
+/// message to each mesh peer with nothing else queued: such a peer costs one slot in a reused list
+/// and is sent the message's shared <see cref="PubsubMessage.Alone"/> RPC, so forwarding allocates
+/// nothing. A peer with more queued gets a <see cref="Pending"/> and an RPC of its own.
+/// </summary>
 internal sealed class Outbox
 {
-    private readonly Dictionary<PeerId, Pending> _pending = [];
+    // Up to this many peers are found by a scan; more (a bootstrap's hello to thousands) use an index.
+    private const int ScanLimit = 8;
+
+    private List<Entry> _entries = [];
+    private List<Entry>? _spare;
+    private Dictionary<PeerId, int>? _index;
 
     /// <summary>Queues a message.</summary>
-    public void Message(PeerId peer, PubsubMessage message) => (Get(peer).Messages ??= []).Add(message);
+    public void Message(PeerId peer, PubsubMessage message)
+    {
+        var at = Find(peer);
+        if (at < 0)
+        {
+            Append(new Entry(peer, message, null));
+            return;
+        }
+        (Full(at).Messages ??= []).Add(message);
+    }
 
     /// <summary>Queues a subscription change.</summary>
     public void Subscription(PeerId peer, SubscriptionChange change) => (Get(peer).Subscriptions ??= []).Add(change);
@@ -26,29 +46,74 @@ internal sealed class Outbox
     /// <summary>Queues IWANT IDs.</summary>
     public void IWant(PeerId peer, MessageId id) => (Get(peer).IWant ??= []).Add(id);
 
-    /// <summary>Sends everything queued, one RPC per peer, and empties the outbox.</summary>
+    /// <summary>Sends everything queued, one RPC per peer in the order the peers were first queued, and empties the outbox.</summary>
     public void Flush(IPeerNetwork<PubsubRpc> network)
     {
-        if (_pending.Count == 0) return;
+        if (_entries.Count == 0) return;
         // Taken out first: a transport that delivers synchronously may call back into the router.
-        var batch = _pending.ToArray();
-        _pending.Clear();
-        foreach (var (peer, p) in batch)
+        var batch = _entries;
+        _entries = _spare ?? [];
+        _spare = null;
+        _index?.Clear();
+        for (var i = 0; i < batch.Count; i++)
         {
-            network.Send(peer, new PubsubRpc(
+            var entry = batch[i];
+            if (entry.Full is not { } p)
+            {
+                network.Send(entry.Peer, entry.Single!.Alone);
+                continue;
+            }
+            network.Send(entry.Peer, new PubsubRpc(
                 p.Subscriptions ?? [], p.Messages ?? [], p.IHave ?? [], p.IWant ?? [], p.Graft ?? [], p.Prune ?? []));
         }
+        batch.Clear();
+        _spare = batch;
+    }
+
+    private int Find(PeerId peer)
+    {
+        if (_index is not null && _entries.Count > ScanLimit) return _index.GetValueOrDefault(peer, -1);
+        var hash = peer.GetHashCode();
+        for (var i = 0; i < _entries.Count; i++)
+        {
+            var other = _entries[i].Peer;
+            if (ReferenceEquals(other, peer) || (other.GetHashCode() == hash && other.Equals(peer))) return i;
+        }
+        return -1;
+    }
+
+    private void Append(Entry entry)
+    {
+        _entries.Add(entry);
+        if (_entries.Count <= ScanLimit) return;
+        if (_entries.Count == ScanLimit + 1)
+        {
+            // Crossing the scan limit: index the peers queued so far.
+            _index ??= [];
+            for (var i = 0; i < ScanLimit; i++) _index[_entries[i].Peer] = i;
+        }
+        _index![entry.Peer] = _entries.Count - 1;
     }
 
     private Pending Get(PeerId peer)
     {
-        if (!_pending.TryGetValue(peer, out var pending))
-        {
-            pending = new Pending();
-            _pending.Add(peer, pending);
-        }
+        var at = Find(peer);
+        if (at >= 0) return Full(at);
+        var pending = new Pending();
+        Append(new Entry(peer, null, pending));
         return pending;
     }
+
+    private Pending Full(int at)
+    {
+        var entry = _entries[at];
+        if (entry.Full is { } full) return full;
+        full = new Pending { Messages = [entry.Single!] };
+        _entries[at] = entry with { Single = null, Full = full };
+        return full;
+    }
+
+    private readonly record struct Entry(PeerId Peer, PubsubMessage? Single, Pending? Full);
 
     private sealed class Pending
     {

@@ -12,6 +12,7 @@ namespace Rollout.Mesh.Pubsub;
 internal sealed class PeerScoreBook(PeerScoreParams parameters, long start)
 {
     private readonly Dictionary<PeerId, PeerScoreState> _retained = [];
+    private readonly bool _positiveWeights = parameters.TimeInMeshWeight >= 0 && parameters.FirstMessageDeliveriesWeight >= 0;
     private long _lastDecay = start;
 
     /// <summary>States of disconnected peers held.</summary>
@@ -37,6 +38,17 @@ internal sealed class PeerScoreBook(PeerScoreParams parameters, long start)
 
     /// <summary>The score of a disconnected peer at <paramref name="now"/>; zero when nothing is retained.</summary>
     public double RetainedScore(PeerId peer, long now) => _retained.TryGetValue(peer, out var state) ? Score(state, now) : 0;
+
+    /// <summary>
+    /// True when nothing in the state can make its score negative: positive weights for time in mesh
+    /// and first deliveries, no invalid message ever counted, the behaviour penalty within its
+    /// threshold and a non-negative application score. Checks against the gossip and graylist
+    /// thresholds (never above zero) then pass without computing the score, which an RPC would
+    /// otherwise do for every copy of every message.
+    /// </summary>
+    public bool CannotBeNegative(PeerScoreState state) =>
+        _positiveWeights && !state.HadInvalid && state.BehaviourPenalty <= parameters.BehaviourPenaltyThreshold
+        && parameters.AppSpecificWeight * state.AppScore >= 0;
 
     /// <summary>The score of a state at <paramref name="now"/>.</summary>
     public double Score(PeerScoreState state, long now)
@@ -69,7 +81,11 @@ internal sealed class PeerScoreBook(PeerScoreParams parameters, long start)
     }
 
     /// <summary>Counts an invalid message the peer sent (P4).</summary>
-    public void InvalidDelivery(PeerScoreState state, string topic) => state.Topic(topic).InvalidDeliveries += 1;
+    public void InvalidDelivery(PeerScoreState state, string topic)
+    {
+        state.Topic(topic).InvalidDeliveries += 1;
+        state.HadInvalid = true;
+    }
 
     /// <summary>The peer entered our mesh of the topic (P1 starts).</summary>
     public static void Graft(PeerScoreState state, string topic, long now) => state.Topic(topic).GraftedAt = now;
@@ -78,7 +94,7 @@ internal sealed class PeerScoreBook(PeerScoreParams parameters, long start)
     public static void Prune(PeerScoreState state, string topic) => state.Topic(topic).GraftedAt = -1;
 
     /// <summary>Applies one decay step per whole interval since the last to the connected and retained states, and drops states retained past their time.</summary>
-    public void Decay(long now, IEnumerable<PeerScoreState> connected)
+    public void Decay(long now, Dictionary<PeerId, PeerState>.ValueCollection connected)
     {
         var steps = (now - _lastDecay) / parameters.DecayInterval.Ticks;
         if (steps <= 0) return;
@@ -87,7 +103,7 @@ internal sealed class PeerScoreBook(PeerScoreParams parameters, long start)
         var behaviour = Math.Pow(parameters.BehaviourPenaltyDecay, stepCount);
         var first = Math.Pow(parameters.FirstMessageDeliveriesDecay, stepCount);
         var invalid = Math.Pow(parameters.InvalidMessageDeliveriesDecay, stepCount);
-        foreach (var state in connected) Decay(state, behaviour, first, invalid);
+        foreach (var peer in connected) Decay(peer.Score, behaviour, first, invalid);
         List<PeerId>? expired = null;
         foreach (var (peer, state) in _retained)
         {

@@ -6,6 +6,9 @@ internal sealed class PeerScoreState
     /// <summary>P7 counter: graft spam, backoff violations, broken IWANT promises.</summary>
     public double BehaviourPenalty { get; set; }
 
+    /// <summary>An invalid message was ever counted (P4 may be negative); see <see cref="PeerScoreBook.CannotBeNegative"/>.</summary>
+    public bool HadInvalid { get; set; }
+
     /// <summary>P5 input.</summary>
     public double AppScore { get; set; }
 

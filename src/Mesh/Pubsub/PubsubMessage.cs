@@ -5,6 +5,8 @@ namespace Rollout.Mesh.Pubsub;
 /// <summary>A published message. Immutable, so one instance may travel through many routers of a simulation.</summary>
 public sealed class PubsubMessage
 {
+    private PubsubRpc? _alone;
+
     /// <summary>Creates a message and computes its ID.</summary>
     public PubsubMessage(PeerId author, ulong sequenceNumber, string topic, ReadOnlyMemory<byte> data)
     {
@@ -31,6 +33,13 @@ public sealed class PubsubMessage
 
     /// <summary>The deterministic message ID.</summary>
     public MessageId Id { get; }
+
+    /// <summary>
+    /// An RPC carrying this message and nothing else, made on first use and shared: forwarding sends
+    /// the same RPC to every mesh peer, and in a simulation every router forwards the same instance,
+    /// so a forwarded copy allocates nothing. RPCs are immutable, so sharing is safe.
+    /// </summary>
+    internal PubsubRpc Alone => _alone ??= new PubsubRpc([], new[] { this }, [], [], [], []);
 
     /// <inheritdoc/>
     public override string ToString() => $"{Id} on {Topic} by {Author}";

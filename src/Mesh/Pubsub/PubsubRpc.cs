@@ -18,16 +18,22 @@ public sealed record PubsubRpc(
     /// </summary>
     public int ApproximateSize()
     {
+        // Indexed loops: a foreach over an IReadOnlyList boxes an enumerator.
         var size = 0;
-        foreach (var s in Subscriptions) size += 4 + s.Topic.Length;
-        foreach (var m in Messages) size += 16 + m.Author.Multihash.Length + m.Topic.Length + m.Data.Length;
-        foreach (var h in IHave) size += 4 + h.Topic.Length + (18 * h.MessageIds.Count);
-        size += 18 * IWant.Count;
-        foreach (var g in Graft) size += 4 + g.Length;
-        foreach (var p in Prune)
+        for (var i = 0; i < Subscriptions.Count; i++) size += 4 + Subscriptions[i].Topic.Length;
+        for (var i = 0; i < Messages.Count; i++)
         {
+            var m = Messages[i];
+            size += 16 + m.Author.Multihash.Length + m.Topic.Length + m.Data.Length;
+        }
+        for (var i = 0; i < IHave.Count; i++) size += 4 + IHave[i].Topic.Length + (18 * IHave[i].MessageIds.Count);
+        size += 18 * IWant.Count;
+        for (var i = 0; i < Graft.Count; i++) size += 4 + Graft[i].Length;
+        for (var i = 0; i < Prune.Count; i++)
+        {
+            var p = Prune[i];
             size += 8 + p.Topic.Length;
-            foreach (var record in p.Peers) size += 4 + record.PeerId.Multihash.Length + record.Encoded.Length;
+            for (var k = 0; k < p.Peers.Count; k++) size += 4 + p.Peers[k].PeerId.Multihash.Length + p.Peers[k].Encoded.Length;
         }
         return size;
     }

@@ -18,6 +18,7 @@ public sealed class MeshWire
         Kind = kind;
         Record = record;
         Rpc = rpc;
+        Size = 8 + (rpc?.ApproximateSize() ?? 0) + (record is null ? 0 : record.Encoded.Length);
     }
 
     /// <summary>What this is.</summary>
@@ -29,6 +30,6 @@ public sealed class MeshWire
     /// <summary>The RPC, for <see cref="MeshWireKind.Rpc"/>.</summary>
     public PubsubRpc? Rpc { get; }
 
-    /// <summary>Bytes on the wire: the RPC's approximate size or the record, plus a small frame header.</summary>
-    public int Size => 8 + (Rpc?.ApproximateSize() ?? 0) + (Record is null ? 0 : Record.Encoded.Length);
+    /// <summary>Bytes on the wire: the RPC's approximate size or the record, plus a small frame header (computed once: RPCs and records are immutable).</summary>
+    public int Size { get; }
 }

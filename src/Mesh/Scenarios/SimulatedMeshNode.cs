@@ -18,10 +18,14 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
     private const int HeartbeatTimer = 0;
     private const int RetryTimer = 1;
 
+    // Wire messages are immutable, so the last one made can be reused by whichever node sends the same RPC next (one engine per thread).
+    [ThreadStatic]
+    private static MeshWire? _lastWire;
+
     private readonly MeshPopulation _host;
     private readonly int _self;
     private readonly RoleProfile _profile;
-    private readonly HashSet<int> _links = [];
+    private readonly LinkSet _links = new();
     private List<int>? _pending;
     private MeshNode? _node;
     private int _bootstrapAttempts;
@@ -105,7 +109,7 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
                     _host.OnReset(_self);
                     _node.OnDisconnected(peer);
                 }
-                _links.Add(from);
+                _links.Add(from, peer);
                 _node.OnConnected(peer, ConnectionDirection.Inbound, message.Record);
                 // A refusal already removed the link and sent a close.
                 if (_links.Contains(from)) _host.Network.Send(_self, from, _host.AcceptOf(_self), _host.AcceptOf(_self).Size);
@@ -150,7 +154,7 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
     {
         // A crashed process's sockets are closed by its operating system: each peer sees the
         // connection drop one link latency later (unless it went offline itself meanwhile).
-        foreach (var peer in _links) _host.ScheduleCrashClose(_self, peer);
+        for (var i = 0; i < _links.Count; i++) _host.ScheduleCrashClose(_self, _links.IdAt(i));
         _node = null;
         _links.Clear();
         _pending = null;
@@ -159,9 +163,17 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
     /// <inheritdoc/>
     public void Send(PeerId peer, PubsubRpc message)
     {
-        var to = _host.IndexOf(peer);
-        if (to < 0 || !_links.Contains(to)) return;
-        var wire = new MeshWire(MeshWireKind.Rpc, null, message);
+        // Most sends go to a handful of links, found by reference without the population's peer table.
+        var to = _links.Find(peer);
+        if (to == LinkSet.NotIndexed)
+        {
+            to = _host.IndexOf(peer);
+            if (!_links.Contains(to)) return;
+        }
+        if (to < 0) return;
+        // A forwarded message is one shared RPC sent to every mesh peer in turn: one wire for the run of them.
+        var wire = _lastWire;
+        if (wire is null || !ReferenceEquals(wire.Rpc, message)) _lastWire = wire = new MeshWire(MeshWireKind.Rpc, null, message);
         var size = wire.Size;
         _host.OnSend(_self, to, message, size);
         _host.OnSendResult(_self, _host.Network.Send(_self, to, wire, size));
@@ -194,7 +206,7 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
 
     private void Connected(int from, PeerId peer, SignedPeerRecord? record)
     {
-        _links.Add(from);
+        _links.Add(from, peer);
         _node!.OnConnected(peer, ConnectionDirection.Outbound, record);
         if (_host.IsBootstrap(from)) _host.OnBootstrapConnected(_self);
     }
@@ -210,5 +222,92 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
         _lastBootstrap = bootstraps[(first + _bootstrapAttempts) % bootstraps.Count];
         _bootstrapAttempts++;
         Connect(_host.Records[_lastBootstrap]);
+    }
+
+    /// <summary>
+    /// The open links as (node id, peer ID) pairs. A light peer holds a few dozen, so a scan (by
+    /// reference first: the router hands back the instances it was given) beats a hash lookup in the
+    /// population's table of every peer; past <see cref="ScanLimit"/> (bootstraps, relays) an index
+    /// by node id takes over and peers are found through the population's table.
+    /// </summary>
+    private sealed class LinkSet
+    {
+        /// <summary>Returned by <see cref="Find"/> when the set is too large to scan.</summary>
+        public const int NotIndexed = -2;
+
+        private const int ScanLimit = 64;
+
+        private (int Id, PeerId Peer)[] _items = [];
+        private Dictionary<int, int>? _index;
+
+        public int Count { get; private set; }
+
+        public int IdAt(int position) => _items[position].Id;
+
+        public bool Contains(int id) => id >= 0 && PositionOf(id) >= 0;
+
+        /// <summary>The node id of a linked peer, -1 when not linked, or <see cref="NotIndexed"/>.</summary>
+        public int Find(PeerId peer)
+        {
+            if (_index is not null) return NotIndexed;
+            for (var i = 0; i < Count; i++)
+            {
+                if (ReferenceEquals(_items[i].Peer, peer)) return _items[i].Id;
+            }
+            var hash = peer.GetHashCode();
+            for (var i = 0; i < Count; i++)
+            {
+                var other = _items[i].Peer;
+                if (other.GetHashCode() == hash && other.Equals(peer)) return _items[i].Id;
+            }
+            return -1;
+        }
+
+        public void Add(int id, PeerId peer)
+        {
+            if (PositionOf(id) >= 0) return;
+            if (Count == _items.Length) Array.Resize(ref _items, Math.Max(4, _items.Length * 2));
+            _items[Count] = (id, peer);
+            Count++;
+            if (_index is not null) _index[id] = Count - 1;
+            else if (Count > ScanLimit)
+            {
+                _index = new Dictionary<int, int>(Count * 2);
+                for (var i = 0; i < Count; i++) _index[_items[i].Id] = i;
+            }
+        }
+
+        public bool Remove(int id)
+        {
+            var at = PositionOf(id);
+            if (at < 0) return false;
+            Count--;
+            var last = _items[Count];
+            _items[at] = last;
+            _items[Count] = default;
+            if (_index is not null)
+            {
+                _index.Remove(id);
+                if (at != Count) _index[last.Id] = at;
+            }
+            return true;
+        }
+
+        public void Clear()
+        {
+            Array.Clear(_items, 0, Count);
+            Count = 0;
+            _index = null;
+        }
+
+        private int PositionOf(int id)
+        {
+            if (_index is not null) return _index.GetValueOrDefault(id, -1);
+            for (var i = 0; i < Count; i++)
+            {
+                if (_items[i].Id == id) return i;
+            }
+            return -1;
+        }
     }
 }

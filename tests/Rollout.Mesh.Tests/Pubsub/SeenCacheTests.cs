@@ -1,0 +1,82 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Rollout.Mesh.Pubsub;
+
+namespace Rollout.Mesh.Tests.Pubsub;
+
+public sealed class SeenCacheTests
+{
+    private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(5);
+
+    // Three pools: IDs that all hash alike (one long probe chain), clustered IDs, and spread IDs, so
+    // the table's backward-shift deletion and growth meet collisions, wrap-around and shrinking.
+    private static readonly MessageId[] Pool =
+    [
+        .. Enumerable.Range(1, 40).Select(k => new MessageId((ulong)k, (ulong)k)),
+        .. Enumerable.Range(0, 60).Select(k => new MessageId((ulong)(k % 7), (ulong)k << 36)),
+        .. Enumerable.Range(0, 100).Select(k => new MessageId(Spread((ulong)k), Spread((ulong)k + 1_000))),
+    ];
+
+    [Fact]
+    public void AddContainsAndExpiry_MatchAModelThatExpiresEachHeartbeatsGroupAfterItsNewestIdsTtl()
+    {
+        Prop.ForAll(Gen.Choose(0, Pool.Length + 40).ArrayOf().ToArbitrary(), steps =>
+        {
+            var cache = new SeenCache(Ttl);
+            var groups = new List<(HashSet<MessageId> Ids, long Expires)>();
+            var open = false;
+            var now = 0L;
+            foreach (var step in steps)
+            {
+                if (step >= Pool.Length)
+                {
+                    // A heartbeat a second later.
+                    now += TimeSpan.TicksPerSecond;
+                    cache.Expire(now);
+                    groups.RemoveAll(g => g.Expires <= now);
+                    open = false;
+                    continue;
+                }
+                var id = Pool[step];
+                var expected = !groups.Any(g => g.Ids.Contains(id));
+                if (cache.Add(id, now) != expected) return false;
+                if (expected)
+                {
+                    if (!open) groups.Add(([], 0));
+                    open = true;
+                    groups[^1].Ids.Add(id);
+                    groups[^1] = (groups[^1].Ids, now + Ttl.Ticks);
+                }
+                if (cache.Count != groups.Sum(g => g.Ids.Count)) return false;
+                if (!Pool.All(p => cache.Contains(p) == groups.Any(g => g.Ids.Contains(p)))) return false;
+            }
+            return true;
+        }).QuickCheckThrowOnFailure();
+    }
+
+    // splitmix64's finaliser: distinct inputs give well-spread 64-bit values.
+    private static ulong Spread(ulong x)
+    {
+        x += 0x9E3779B97F4A7C15;
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EB;
+        return x ^ (x >> 31);
+    }
+
+    [Fact]
+    public void ThousandsOfIds_AreAllFound_ThenAllForgottenAfterTheTtl_AndTheCacheEmpties()
+    {
+        var cache = new SeenCache(Ttl);
+        var ids = Enumerable.Range(0, 5_000).Select(k => new MessageId((ulong)k * 0x9E3779B97F4A7C15, (ulong)k)).ToArray();
+        for (var k = 0; k < ids.Length; k++)
+        {
+            Assert.True(cache.Add(ids[k], k / 1000 * TimeSpan.TicksPerSecond));
+            if (k % 1000 == 999) cache.Expire(k / 1000 * TimeSpan.TicksPerSecond);
+        }
+        Assert.All(ids, id => Assert.False(cache.Add(id, 0)));
+        Assert.Equal(5_000, cache.Count);
+        cache.Expire(4 * TimeSpan.TicksPerSecond + Ttl.Ticks);
+        Assert.Equal(0, cache.Count);
+        Assert.All(ids, id => Assert.False(cache.Contains(id)));
+    }
+}
