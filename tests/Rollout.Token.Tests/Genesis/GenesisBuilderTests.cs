@@ -111,6 +111,40 @@ public sealed class GenesisBuilderTests
         Assert.Equal(1, counting.PeerCalls);
     }
 
+    [Fact]
+    public void Build_SumsPast2To128_StayExact()
+    {
+        // The ledger sums in UInt128 and moves to BigInteger past 2^128; the figures must not notice.
+        var address = Fake.Derive(Holder);
+        var other = Fake.Derive(Bridger);
+        var below = (BigInteger.One << 128) - 1;
+        var csvs = new[]
+        {
+            new CsvSnapshot("a.csv", [new CsvAllocation(address, below, 2), new CsvAllocation(other, below, 3)]),
+            new CsvSnapshot("b.csv", [new CsvAllocation(address, 1, 2), new CsvAllocation(other, 2, 3)]),
+            new CsvSnapshot("c.csv", [new CsvAllocation(address, BigInteger.One << 200, 2)]),
+        };
+        var genesis = Build(new SnapshotSet([Retro(3, (Holder, 1))], null, null, csvs));
+
+        Assert.Equal((BigInteger.One << 128) + (BigInteger.One << 200) + Quil, Balance(genesis, address));
+        Assert.Equal((BigInteger.One << 128) + 1, Balance(genesis, other));
+        Assert.Equal((BigInteger.One << 129) + (BigInteger.One << 200) + Quil + 1, genesis.TotalUnits);
+        Assert.Equal(below * 2, genesis.Sources.Single(s => s.Source == "a.csv").Units);
+    }
+
+    [Fact]
+    public void Build_CapAbove2To128_IsStillExact()
+    {
+        var cap = (BigInteger.One << 130) + 5;
+        var builder = new GenesisBuilder(GenesisSettings.Default with { SupplyCap = cap }, Fake, Fake);
+        var fits = new CsvSnapshot("a.csv", [new CsvAllocation(Fake.Derive(Holder), cap - 1, 2), new CsvAllocation(Fake.Derive(Bridger), 1, 3)]);
+        Assert.Equal(cap, builder.Build(new SnapshotSet([], null, null, [fits])).TotalUnits);
+
+        var over = new CsvSnapshot("a.csv", [new CsvAllocation(Fake.Derive(Holder), cap, 2), new CsvAllocation(Fake.Derive(Bridger), 1, 3)]);
+        var error = Assert.Throws<InvalidDataException>(() => builder.Build(new SnapshotSet([], null, null, [over])));
+        Assert.StartsWith($"a.csv:3: the total of {cap + 1} units exceeds the supply cap of {cap} units", error.Message, StringComparison.Ordinal);
+    }
+
     private static TokenGenesis Build(SnapshotSet set) => new GenesisBuilder(GenesisSettings.Default, Fake, Fake).Build(set);
 
     private static BigInteger Balance(TokenGenesis genesis, QuilAddress address) =>
