@@ -19,7 +19,8 @@ public sealed class GenesisBuilder(GenesisSettings settings, IPeerAddressDerivat
     public TokenGenesis Build(SnapshotSet snapshots)
     {
         ArgumentNullException.ThrowIfNull(snapshots);
-        var ledger = new GenesisLedger(settings.SupplyCap);
+        var entries = 1 + snapshots.Retros.Sum(r => r.Rewards.Count) + (snapshots.Vouchers?.Vouchers.Count ?? 0) + snapshots.Csv.Sum(c => c.Allocations.Count);
+        var ledger = new GenesisLedger(settings.SupplyCap, entries);
         var sources = new List<GenesisSourceTotal>();
 
         var bridgedPeers = new HashSet<PeerId>();

@@ -11,11 +11,12 @@ namespace Rollout.Token.Genesis;
 /// million additions of a large snapshot neither allocate nor lose exactness; the limits are checked
 /// exactly as with BigInteger throughout.
 /// </summary>
-internal sealed class GenesisLedger(BigInteger supplyCap)
+internal sealed class GenesisLedger(BigInteger supplyCap, int capacity)
 {
     private static readonly BigInteger SmallMax = UInt128.MaxValue;
 
-    private readonly Dictionary<QuilAddress, Balance> _balances = [];
+    // Sized up front: growing a million-entry dictionary rehashes it about twenty times.
+    private readonly Dictionary<QuilAddress, Balance> _balances = new(capacity);
     private readonly bool _capIsSmall = supplyCap <= SmallMax;
     private readonly UInt128 _smallCap = supplyCap <= SmallMax ? (UInt128)supplyCap : UInt128.MaxValue;
     private UInt128 _smallTotal;
