@@ -69,6 +69,7 @@ public sealed class GenesisBuilder(GenesisSettings settings, IPeerAddressDerivat
     /// </summary>
     private (QuilAddress[] Addresses, int[][] Slots) DerivePeerAddresses(IReadOnlyList<RetroSnapshot> retros, HashSet<PeerId> bridgedPeers)
     {
+        if (retros.Count == 1) return DeriveOneRetro(retros[0], bridgedPeers);
         var slotOf = new Dictionary<PeerId, int>(retros.Count == 0 ? 0 : retros.Max(r => r.Rewards.Count));
         var peers = new List<PeerId>();
         var slots = new int[retros.Count][];
@@ -97,6 +98,31 @@ public sealed class GenesisBuilder(GenesisSettings settings, IPeerAddressDerivat
         var addresses = peers.Count == 0 ? [] : peerAddresses.DeriveAll(peers);
         if (addresses.Length != peers.Count) throw new InvalidOperationException($"the address derivation returned {addresses.Length} addresses for {peers.Count} peers");
         return (addresses, slots);
+    }
+
+    /// <summary>
+    /// One retro file needs no dictionary across files: its reader already refused a peer listed twice, so
+    /// entry i's address is slot i (a hand-built snapshot that repeats a peer only has it derived twice).
+    /// </summary>
+    private (QuilAddress[] Addresses, int[][] Slots) DeriveOneRetro(RetroSnapshot retro, HashSet<PeerId> bridgedPeers)
+    {
+        var excludes = retro.ExcludesBridged && bridgedPeers.Count > 0;
+        var slots = new int[retro.Rewards.Count];
+        var peers = new List<PeerId>(slots.Length);
+        for (var i = 0; i < slots.Length; i++)
+        {
+            var peer = retro.Rewards[i].PeerId;
+            if (excludes && bridgedPeers.Contains(peer))
+            {
+                slots[i] = -1;
+                continue;
+            }
+            slots[i] = peers.Count;
+            peers.Add(peer);
+        }
+        var addresses = peers.Count == 0 ? [] : peerAddresses.DeriveAll(peers);
+        if (addresses.Length != peers.Count) throw new InvalidOperationException($"the address derivation returned {addresses.Length} addresses for {peers.Count} peers");
+        return (addresses, [slots]);
     }
 
     private static GenesisSourceTotal ApplyRetro(RetroSnapshot retro, int[] slots, QuilAddress[] addresses, GenesisLedger ledger)

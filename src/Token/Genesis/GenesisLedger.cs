@@ -59,10 +59,21 @@ internal sealed class GenesisLedger(BigInteger supplyCap, int capacity)
             balances[count] = balance;
             count++;
         }
-        // Keys that are IComparable structs take the runtime's direct-compare sort, no delegate per comparison.
-        Array.Sort(addresses, balances, 0, count);
+        // Addresses are distinct, so any correct sort gives one order: sort the two halves on two cores
+        // (IComparable struct keys take the runtime's direct-compare sort), then merge.
+        var order = new int[count];
+        for (var i = 0; i < count; i++) order[i] = i;
+        var half = count / 2;
+        if (count < 1 << 14) Array.Sort(addresses, order, 0, count);
+        else Parallel.Invoke(() => Array.Sort(addresses, order, 0, half), () => Array.Sort(addresses, order, half, count - half));
         var allocations = new GenesisAllocation[count];
-        for (var i = 0; i < count; i++) allocations[i] = new GenesisAllocation(addresses[i], balances[i].Value);
+        int left = 0, right = count < 1 << 14 ? count : half, leftEnd = right, next = 0;
+        while (left < leftEnd || right < count)
+        {
+            var fromLeft = right >= count || (left < leftEnd && addresses[left] < addresses[right]);
+            var at = fromLeft ? left++ : right++;
+            allocations[next++] = new GenesisAllocation(addresses[at], balances[order[at]].Value);
+        }
         return allocations;
     }
 
