@@ -80,6 +80,26 @@ public sealed class GenesisBuilderTests
     }
 
     [Fact]
+    public void Build_ManyAllocations_AreAllThereInAddressOrder()
+    {
+        // Enough rows for the two-core sort and merge; CSV and a retro both pay some of the addresses.
+        var random = new Random(7);
+        var bytes = new byte[32];
+        var rows = Enumerable.Range(0, 40_000).Select(i =>
+        {
+            random.NextBytes(bytes);
+            return new CsvAllocation(QuilAddress.FromBytes(bytes), i + 1, i + 2);
+        }).ToArray();
+        var peers = Enumerable.Range(0, 500).Select(TestPeers.Make).ToArray();
+        var genesis = Build(new SnapshotSet([Retro(3, peers.Select(p => (p, 1L)).ToArray())], null, null, [new CsvSnapshot("extra.csv", rows)]));
+
+        var expected = rows.Select(r => new GenesisAllocation(r.Address, r.Units))
+            .Concat(peers.Select(p => new GenesisAllocation(Fake.Derive(p), Quil)))
+            .OrderBy(a => a.Address);
+        Assert.Equal(expected, genesis.Allocations);
+    }
+
+    [Fact]
     public void Build_TotalOverTheSupplyCap_IsRefusedNamingWhereItCrossed()
     {
         var builder = new GenesisBuilder(GenesisSettings.Default with { SupplyCap = 10 * Quil }, Fake, Fake);
