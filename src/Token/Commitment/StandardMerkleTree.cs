@@ -52,10 +52,7 @@ public sealed class StandardMerkleTree
         var array = values.ToArray();
 
         var leaves = new byte[count * 32];
-        ForRange(0, count, (from, to) =>
-        {
-            for (var i = from; i < to; i++) AllocationLeaf.Hash(array[i].Address, array[i].Units, leaves.AsSpan(i * 32, 32));
-        });
+        ForRange(0, count, (from, to) => TreeHashing.Leaves(array, from, to, leaves));
 
         var keys = new LeafKey[count];
         for (var i = 0; i < count; i++) keys[i] = LeafKey.Of(leaves.AsSpan(i * 32, 32), i);
@@ -77,13 +74,7 @@ public sealed class StandardMerkleTree
         {
             var from = (1 << level) - 1;
             var to = Math.Min((2 << level) - 1, lastInner + 1);
-            ForRange(from, to, (lo, hi) =>
-            {
-                for (var i = lo; i < hi; i++)
-                {
-                    MerkleProof.HashPair(nodes.AsSpan(((2 * i) + 1) * 32, 32), nodes.AsSpan(((2 * i) + 2) * 32, 32), nodes.AsSpan(i * 32, 32));
-                }
-            });
+            ForRange(from, to, (lo, hi) => TreeHashing.Nodes(nodes, lo, hi));
         }
         return new StandardMerkleTree(array, nodes, treeIndex);
     }

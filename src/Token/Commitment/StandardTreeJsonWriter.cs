@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace Rollout.Token.Commitment;
@@ -13,13 +12,16 @@ public static class StandardTreeJsonWriter
     /// <summary>The format tag of OpenZeppelin's dump.</summary>
     public const string Format = "standard-v1";
 
+    private static readonly JsonEncodedText ValueName = JsonEncodedText.Encode("value");
+    private static readonly JsonEncodedText TreeIndexName = JsonEncodedText.Encode("treeIndex");
+
     /// <summary>Writes <paramref name="tree"/> to <paramref name="stream"/> as compact JSON.</summary>
     public static void Write(StandardMerkleTree tree, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(tree);
         using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false, SkipValidation = true });
-        Span<char> hex = stackalloc char[66];
-        Span<byte> address = stackalloc byte[32];
+        Span<byte> hex = stackalloc byte[Utf8Values.HexLength];
+        Span<byte> units = stackalloc byte[Utf8Values.UnitsLength];
         writer.WriteStartObject();
         writer.WriteString("format", Format);
         writer.WriteStartArray("leafEncoding");
@@ -28,7 +30,7 @@ public static class StandardTreeJsonWriter
         writer.WriteStartArray("tree");
         for (var i = 0; i < tree.NodeCount; i++)
         {
-            writer.WriteStringValue(Hex(tree.Node(i), hex));
+            writer.WriteStringValue(Utf8Values.Hex(tree.Node(i), hex));
             if (writer.BytesPending > 1 << 16) writer.Flush();
         }
         writer.WriteEndArray();
@@ -36,26 +38,17 @@ public static class StandardTreeJsonWriter
         for (var i = 0; i < tree.Values.Count; i++)
         {
             var value = tree.Values[i];
-            value.Address.WriteTo(address);
             writer.WriteStartObject();
-            writer.WriteStartArray("value");
-            writer.WriteStringValue(Hex(address, hex));
-            writer.WriteStringValue(value.Units.ToString(CultureInfo.InvariantCulture));
+            writer.WriteStartArray(ValueName);
+            writer.WriteStringValue(Utf8Values.Hex(value.Address, hex));
+            writer.WriteStringValue(Utf8Values.Units(value.Units, units));
             writer.WriteEndArray();
-            writer.WriteNumber("treeIndex", tree.TreeIndexOf(i));
+            writer.WriteNumber(TreeIndexName, tree.TreeIndexOf(i));
             writer.WriteEndObject();
             if (writer.BytesPending > 1 << 16) writer.Flush();
         }
         writer.WriteEndArray();
         writer.WriteEndObject();
         writer.Flush();
-    }
-
-    private static ReadOnlySpan<char> Hex(ReadOnlySpan<byte> bytes, Span<char> buffer)
-    {
-        buffer[0] = '0';
-        buffer[1] = 'x';
-        Convert.TryToHexStringLower(bytes, buffer[2..], out var written);
-        return buffer[..(2 + written)];
     }
 }

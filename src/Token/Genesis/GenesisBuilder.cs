@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using Rollout.Mesh.Identity;
 using Rollout.Token.Addressing;
 using Rollout.Token.Snapshots;
@@ -18,7 +19,8 @@ public sealed class GenesisBuilder(GenesisSettings settings, IPeerAddressDerivat
     public TokenGenesis Build(SnapshotSet snapshots)
     {
         ArgumentNullException.ThrowIfNull(snapshots);
-        var ledger = new Ledger(settings.SupplyCap);
+        var entries = 1 + snapshots.Retros.Sum(r => r.Rewards.Count) + (snapshots.Vouchers?.Vouchers.Count ?? 0) + snapshots.Csv.Sum(c => c.Allocations.Count);
+        var ledger = new GenesisLedger(settings.SupplyCap, entries);
         var sources = new List<GenesisSourceTotal>();
 
         var bridgedPeers = new HashSet<PeerId>();
@@ -33,70 +35,115 @@ public sealed class GenesisBuilder(GenesisSettings settings, IPeerAddressDerivat
                 else bridgedKeys.Add(entry.Identifier.VoucherKeyHex!);
             }
             if (bridgeUnits > QuilAmount.MaxUnits) throw SnapshotError.InFile(bridged.FileName, "the bridged amounts add up to more than 2^256 − 1 units");
-            if (!bridgeUnits.IsZero) ledger.Add(settings.BridgeAddress, bridgeUnits, bridged.FileName + " (sum)");
+            if (!bridgeUnits.IsZero) ledger.Add(settings.BridgeAddress, bridgeUnits, EntryLocation.Sum(bridged.FileName));
             sources.Add(new GenesisSourceTotal(bridged.FileName, bridged.Entries.Count, bridged.Entries.Count, 0, bridgeUnits));
         }
 
-        var addressOf = DerivePeerAddresses(snapshots.Retros, bridgedPeers);
+        var (addresses, slots) = DerivePeerAddresses(snapshots.Retros, bridgedPeers);
         // The reference's order: first retro, vouchers, then the second, third and fourth retro.
-        var retros = snapshots.Retros.ToDictionary(r => r.Round);
-        if (retros.TryGetValue(1, out var first)) sources.Add(ApplyRetro(first, bridgedPeers, addressOf, ledger));
+        var retros = snapshots.Retros.Select((r, i) => (Retro: r, Slots: slots[i])).ToDictionary(r => r.Retro.Round);
+        if (retros.TryGetValue(1, out var first)) sources.Add(ApplyRetro(first.Retro, first.Slots, addresses, ledger));
         if (snapshots.Vouchers is { } vouchers) sources.Add(ApplyVouchers(vouchers, bridgedKeys, ledger));
         for (var round = 2; round <= 4; round++)
         {
-            if (retros.TryGetValue(round, out var retro)) sources.Add(ApplyRetro(retro, bridgedPeers, addressOf, ledger));
+            if (retros.TryGetValue(round, out var retro)) sources.Add(ApplyRetro(retro.Retro, retro.Slots, addresses, ledger));
         }
         foreach (var csv in snapshots.Csv)
         {
-            var units = BigInteger.Zero;
+            var units = new ExactSum();
             foreach (var row in csv.Allocations)
             {
-                ledger.Add(row.Address, row.Units, $"{csv.FileName}:{row.Line}");
-                units += row.Units;
+                ledger.Add(row.Address, row.Units, EntryLocation.AtLine(csv.FileName, row.Line));
+                units.Add(row.Units);
             }
-            sources.Add(new GenesisSourceTotal(csv.FileName, csv.Allocations.Count, csv.Allocations.Count, 0, units));
+            sources.Add(new GenesisSourceTotal(csv.FileName, csv.Allocations.Count, csv.Allocations.Count, 0, units.Value));
         }
 
         return new TokenGenesis(ledger.SortedAllocations(), sources, settings.BridgeAddress, bridgeUnits, ledger.Total, settings.SupplyCap);
     }
 
-    private Dictionary<PeerId, QuilAddress> DerivePeerAddresses(IReadOnlyList<RetroSnapshot> retros, HashSet<PeerId> bridgedPeers)
+    /// <summary>
+    /// Derives every distinct paid peer's address once, in first-seen order, and gives each retro entry
+    /// the slot of its address (−1 when the entry is excluded as bridged), so applying a retro needs no
+    /// second lookup by peer ID.
+    /// </summary>
+    private (QuilAddress[] Addresses, int[][] Slots) DerivePeerAddresses(IReadOnlyList<RetroSnapshot> retros, HashSet<PeerId> bridgedPeers)
     {
-        var unique = new HashSet<PeerId>();
+        if (retros.Count == 1) return DeriveOneRetro(retros[0], bridgedPeers);
+        var slotOf = new Dictionary<PeerId, int>(retros.Count == 0 ? 0 : retros.Max(r => r.Rewards.Count));
         var peers = new List<PeerId>();
-        foreach (var retro in retros)
+        var slots = new int[retros.Count][];
+        for (var r = 0; r < retros.Count; r++)
         {
-            foreach (var reward in retro.Rewards)
+            var retro = retros[r];
+            var excludes = retro.ExcludesBridged && bridgedPeers.Count > 0;
+            var retroSlots = slots[r] = new int[retro.Rewards.Count];
+            for (var i = 0; i < retroSlots.Length; i++)
             {
-                if (retro.ExcludesBridged && bridgedPeers.Contains(reward.PeerId)) continue;
-                if (unique.Add(reward.PeerId)) peers.Add(reward.PeerId);
+                var peer = retro.Rewards[i].PeerId;
+                if (excludes && bridgedPeers.Contains(peer))
+                {
+                    retroSlots[i] = -1;
+                    continue;
+                }
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(slotOf, peer, out var exists);
+                if (!exists)
+                {
+                    slot = peers.Count;
+                    peers.Add(peer);
+                }
+                retroSlots[i] = slot;
             }
         }
         var addresses = peers.Count == 0 ? [] : peerAddresses.DeriveAll(peers);
         if (addresses.Length != peers.Count) throw new InvalidOperationException($"the address derivation returned {addresses.Length} addresses for {peers.Count} peers");
-        var map = new Dictionary<PeerId, QuilAddress>(peers.Count);
-        for (var i = 0; i < peers.Count; i++) map[peers[i]] = addresses[i];
-        return map;
+        return (addresses, slots);
     }
 
-    private static GenesisSourceTotal ApplyRetro(RetroSnapshot retro, HashSet<PeerId> bridgedPeers, Dictionary<PeerId, QuilAddress> addressOf, Ledger ledger)
+    /// <summary>
+    /// One retro file needs no dictionary across files: its reader already refused a peer listed twice, so
+    /// entry i's address is slot i (a hand-built snapshot that repeats a peer only has it derived twice).
+    /// </summary>
+    private (QuilAddress[] Addresses, int[][] Slots) DeriveOneRetro(RetroSnapshot retro, HashSet<PeerId> bridgedPeers)
     {
-        var units = BigInteger.Zero;
-        var excluded = 0;
-        foreach (var reward in retro.Rewards)
+        var excludes = retro.ExcludesBridged && bridgedPeers.Count > 0;
+        var slots = new int[retro.Rewards.Count];
+        var peers = new List<PeerId>(slots.Length);
+        for (var i = 0; i < slots.Length; i++)
         {
-            if (retro.ExcludesBridged && bridgedPeers.Contains(reward.PeerId))
+            var peer = retro.Rewards[i].PeerId;
+            if (excludes && bridgedPeers.Contains(peer))
+            {
+                slots[i] = -1;
+                continue;
+            }
+            slots[i] = peers.Count;
+            peers.Add(peer);
+        }
+        var addresses = peers.Count == 0 ? [] : peerAddresses.DeriveAll(peers);
+        if (addresses.Length != peers.Count) throw new InvalidOperationException($"the address derivation returned {addresses.Length} addresses for {peers.Count} peers");
+        return (addresses, [slots]);
+    }
+
+    private static GenesisSourceTotal ApplyRetro(RetroSnapshot retro, int[] slots, QuilAddress[] addresses, GenesisLedger ledger)
+    {
+        var units = new ExactSum();
+        var excluded = 0;
+        for (var i = 0; i < slots.Length; i++)
+        {
+            if (slots[i] < 0)
             {
                 excluded++;
                 continue;
             }
-            ledger.Add(addressOf[reward.PeerId], reward.Units, $"{retro.FileName}[{reward.Index}]");
-            units += reward.Units;
+            var reward = retro.Rewards[i];
+            ledger.Add(addresses[slots[i]], reward.Units, EntryLocation.AtIndex(retro.FileName, reward.Index));
+            units.Add(reward.Units);
         }
-        return new GenesisSourceTotal(retro.FileName, retro.Rewards.Count, retro.Rewards.Count - excluded, excluded, units);
+        return new GenesisSourceTotal(retro.FileName, retro.Rewards.Count, retro.Rewards.Count - excluded, excluded, units.Value);
     }
 
-    private GenesisSourceTotal ApplyVouchers(VoucherSnapshot vouchers, HashSet<string> bridgedKeys, Ledger ledger)
+    private GenesisSourceTotal ApplyVouchers(VoucherSnapshot vouchers, HashSet<string> bridgedKeys, GenesisLedger ledger)
     {
         var units = BigInteger.Zero;
         var excluded = 0;
@@ -107,33 +154,9 @@ public sealed class GenesisBuilder(GenesisSettings settings, IPeerAddressDerivat
                 excluded++;
                 continue;
             }
-            ledger.Add(voucherAddresses.Derive(voucher.Key), VoucherSnapshot.UnitsPerVoucher, $"{vouchers.FileName}[{voucher.Index}]");
+            ledger.Add(voucherAddresses.Derive(voucher.Key), VoucherSnapshot.UnitsPerVoucher, EntryLocation.AtIndex(vouchers.FileName, voucher.Index));
             units += VoucherSnapshot.UnitsPerVoucher;
         }
         return new GenesisSourceTotal(vouchers.FileName, vouchers.Vouchers.Count, vouchers.Vouchers.Count - excluded, excluded, units);
-    }
-
-    /// <summary>Balances by address with the running total; owned by one build.</summary>
-    private sealed class Ledger(BigInteger supplyCap)
-    {
-        private readonly Dictionary<QuilAddress, BigInteger> _balances = [];
-
-        public BigInteger Total { get; private set; }
-
-        public void Add(QuilAddress address, BigInteger units, string where)
-        {
-            var balance = _balances.GetValueOrDefault(address) + units;
-            if (balance > QuilAmount.MaxUnits) throw new InvalidDataException($"{where}: the balance of {address} would exceed 2^256 − 1 units");
-            Total += units;
-            if (Total > supplyCap) throw new InvalidDataException($"{where}: the total of {Total} units exceeds the supply cap of {supplyCap} units");
-            _balances[address] = balance;
-        }
-
-        public GenesisAllocation[] SortedAllocations()
-        {
-            var allocations = _balances.Where(b => !b.Value.IsZero).Select(b => new GenesisAllocation(b.Key, b.Value)).ToArray();
-            Array.Sort(allocations, static (a, b) => a.Address.CompareTo(b.Address));
-            return allocations;
-        }
     }
 }

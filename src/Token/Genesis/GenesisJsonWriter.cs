@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Rollout.Token.Commitment;
 using Rollout.Token.Snapshots;
 
 namespace Rollout.Token.Genesis;
@@ -12,6 +13,9 @@ public static class GenesisJsonWriter
 {
     /// <summary>The format tag of the file.</summary>
     public const string Format = "rollout-genesis-v1";
+
+    private static readonly JsonEncodedText AddressName = JsonEncodedText.Encode("address");
+    private static readonly JsonEncodedText AmountName = JsonEncodedText.Encode("amount");
 
     /// <summary>Writes the genesis with its Merkle root to <paramref name="stream"/>.</summary>
     public static void Write(TokenGenesis genesis, string rootHex, Stream stream)
@@ -42,11 +46,13 @@ public static class GenesisJsonWriter
         writer.WriteEndArray();
         writer.WriteNumber("allocationCount", genesis.Allocations.Count);
         writer.WriteStartArray("allocations");
+        Span<byte> hex = stackalloc byte[Utf8Values.HexLength];
+        Span<byte> units = stackalloc byte[Utf8Values.UnitsLength];
         foreach (var allocation in genesis.Allocations)
         {
             writer.WriteStartObject();
-            writer.WriteString("address", allocation.Address.ToString());
-            writer.WriteString("amount", Text(allocation.Units));
+            writer.WriteString(AddressName, Utf8Values.Hex(allocation.Address, hex));
+            writer.WriteString(AmountName, Utf8Values.Units(allocation.Units, units));
             writer.WriteEndObject();
             if (writer.BytesPending > 1 << 16) writer.Flush();
         }

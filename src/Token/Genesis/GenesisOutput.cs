@@ -29,8 +29,18 @@ public static class GenesisOutput
         try
         {
             Directory.CreateDirectory(staging);
-            WriteFile(Path.Combine(staging, TreeFileName), stream => StandardTreeJsonWriter.Write(tree, stream));
-            WriteFile(Path.Combine(staging, GenesisFileName), stream => GenesisJsonWriter.Write(genesis, tree.RootHex, stream));
+            // The two files are independent: write them on two cores (if both fail, genesis.json's error is reported).
+            var treeWrite = Task.Run(() => WriteFile(Path.Combine(staging, TreeFileName), stream => StandardTreeJsonWriter.Write(tree, stream)));
+            try
+            {
+                WriteFile(Path.Combine(staging, GenesisFileName), stream => GenesisJsonWriter.Write(genesis, tree.RootHex, stream));
+            }
+            finally
+            {
+                // Never leave the staging folder to be deleted under a write still running.
+                Task.WhenAny(treeWrite).Wait();
+            }
+            treeWrite.GetAwaiter().GetResult();
             if (!Directory.Exists(target))
             {
                 Directory.Move(staging, target);

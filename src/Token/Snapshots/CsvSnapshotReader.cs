@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text;
 using Rollout.Token.Addressing;
 
@@ -28,6 +29,11 @@ public static class CsvSnapshotReader
             var line = end < 0 ? text : text[..end];
             text = end < 0 ? [] : text[(end + 1)..];
             if (line.EndsWith("\r"u8)) line = line[..^1];
+            if (lineNumber > 1 && TryReadPlainRow(line, out var address, out var units) && firstLine.TryAdd(address, lineNumber))
+            {
+                allocations.Add(new CsvAllocation(address, units, lineNumber));
+                continue;
+            }
             var content = Encoding.UTF8.GetString(line);
             if (lineNumber == 1)
             {
@@ -43,6 +49,39 @@ public static class CsvSnapshotReader
         if (allocations.Count == 0) throw SnapshotError.InFile(name, "has a header but no rows");
         return new CsvSnapshot(name, allocations);
     }
+
+    /// <summary>
+    /// The usual row, <c>0x</c> + 64 hex digits + <c>,</c> + a plain positive amount, read from the bytes
+    /// without a string. False means "not sure" (or a repeat): <see cref="ParseRow"/> then reads the line
+    /// and gives the exact error, so the messages are the same as without this path.
+    /// </summary>
+    private static bool TryReadPlainRow(ReadOnlySpan<byte> line, out QuilAddress address, out BigInteger units)
+    {
+        address = default;
+        units = default;
+        const int AddressEnd = 2 + (2 * QuilAddress.Size);
+        if (line.Length < AddressEnd + 2 || line[0] != (byte)'0' || line[1] != (byte)'x' || line[AddressEnd] != (byte)',') return false;
+        Span<byte> bytes = stackalloc byte[QuilAddress.Size];
+        for (var i = 0; i < QuilAddress.Size; i++)
+        {
+            var high = HexValue(line[2 + (2 * i)]);
+            var low = HexValue(line[3 + (2 * i)]);
+            if ((high | low) < 0) return false;
+            bytes[i] = (byte)((high << 4) | low);
+        }
+        if (!QuilAmount.TryParseQuilFast(line[(AddressEnd + 1)..], out var small) || small == 0) return false;
+        address = QuilAddress.FromBytes(bytes);
+        units = small;
+        return true;
+    }
+
+    private static int HexValue(byte c) => c switch
+    {
+        >= (byte)'0' and <= (byte)'9' => c - '0',
+        >= (byte)'a' and <= (byte)'f' => c - 'a' + 10,
+        >= (byte)'A' and <= (byte)'F' => c - 'A' + 10,
+        _ => -1,
+    };
 
     private static CsvAllocation ParseRow(string name, int line, string content, Dictionary<QuilAddress, int> firstLine)
     {

@@ -24,6 +24,45 @@ public static class QuilAmount
     public static bool TryParseQuil(string text, out BigInteger units, out string error) =>
         TryParse(text, UnitsPerQuil, out units, out error);
 
+    /// <summary>
+    /// The common case straight from a file's UTF-8 bytes, without a string: digits with at most one inner
+    /// dot, at most 18 whole digits and 9 significant fraction digits. False means "not sure": the caller
+    /// then runs <see cref="TryParseQuil"/> on the text, which gives the same units or the exact error.
+    /// </summary>
+    internal static bool TryParseQuilFast(ReadOnlySpan<byte> utf8, out UInt128 units)
+    {
+        units = 0;
+        if (utf8.IsEmpty || utf8.Length > MaxLength) return false;
+        ulong whole = 0;
+        var i = 0;
+        for (; i < utf8.Length; i++)
+        {
+            var digit = (uint)(utf8[i] - '0');
+            if (digit > 9) break;
+            if (i == 18) return false;
+            whole = (whole * 10) + digit;
+        }
+        if (i == 0) return false;
+        ulong fraction = 0;
+        var fractionDigits = 0;
+        if (i < utf8.Length)
+        {
+            if (utf8[i] != (byte)'.' || i == utf8.Length - 1) return false;
+            var rest = utf8[(i + 1)..].TrimEnd((byte)'0');
+            if (rest.Length > 9) return false;
+            foreach (var b in rest)
+            {
+                var digit = (uint)(b - '0');
+                if (digit > 9) return false;
+                fraction = (fraction * 10) + digit;
+            }
+            fractionDigits = rest.Length;
+        }
+        // fraction < 10^9, so fraction·8e9 < 8e18 fits a ulong, and 10^k (k ≤ 9) divides 8e9.
+        units = ((UInt128)whole * UnitsPerQuil) + (fraction * UnitsPerQuil / PowersOfTen[fractionDigits]);
+        return true;
+    }
+
     /// <summary>Parses a whole number of units (no dot), or says why the text is not one.</summary>
     public static bool TryParseUnits(string text, out BigInteger units, out string error)
     {

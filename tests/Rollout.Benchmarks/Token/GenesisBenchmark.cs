@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Rollout.Mesh.Identity;
 using Rollout.TestSupport;
 using Rollout.Token.Addressing;
 using Rollout.Token.Commitment;
@@ -11,12 +12,14 @@ using Rollout.Token.Snapshots;
 namespace Rollout.Benchmarks.Token;
 
 /// <summary>
-/// <c>ops/bench token [--entries N] [--peers N] [--no-js] [--no-js-tree]</c>: generates an N-row (default 1,000,000)
+/// <c>ops/bench token [--entries N] [--peers N] [--no-js] [--no-js-tree] [--fake-derivation]</c>: generates an N-row (default 1,000,000)
 /// <c>address,amount</c> snapshot, plus with <c>--peers</c> a third retro of that many random peer IDs whose
 /// addresses the Poseidon derivation computes (default 0), builds its genesis the way <c>rollout token build</c> does (read, rules, tree, both files
 /// written), then builds the same tree with <c>@openzeppelin/merkle-tree</c> in Node and reports the
 /// times, peak memory and the tree ratio. With peer IDs it also derives the first 2,000 addresses with
 /// <c>@iden3/js-crypto</c> and reports that ratio. Roots and addresses must agree or the run fails.
+/// <c>--fake-derivation</c> replaces Poseidon by taking the multihash's last 32 bytes as the address, so
+/// the rest of the pipeline can be timed alone (the root then differs from a real build's, and no anchor runs).
 /// </summary>
 internal static class GenesisBenchmark
 {
@@ -26,15 +29,17 @@ internal static class GenesisBenchmark
         var runJs = true;
         var peers = 0;
         var noJsTree = false;
+        var fakeDerivation = false;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--entries" && i + 1 < args.Length) entries = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else if (args[i] == "--peers" && i + 1 < args.Length) peers = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else if (args[i] == "--no-js") runJs = false;
             else if (args[i] == "--no-js-tree") noJsTree = true;
+            else if (args[i] == "--fake-derivation") fakeDerivation = true;
             else
             {
-                output.WriteLine("usage: ops/bench token [--entries N] [--peers N] [--no-js] [--no-js-tree]");
+                output.WriteLine("usage: ops/bench token [--entries N] [--peers N] [--no-js] [--no-js-tree] [--fake-derivation]");
                 return 2;
             }
         }
@@ -47,6 +52,7 @@ internal static class GenesisBenchmark
         output.WriteLine($"snapshot: {entries:N0} CSV rows (address,amount), {new FileInfo(Path.Combine(snapshots, "generated.csv")).Length / 1e6:F1} MB; "
             + (peers > 0 ? $"{peers:N0} peer IDs in third_retro.json (Poseidon derivation)" : "no peer IDs (add them with --peers N)"));
         var peerDerivation = new PoseidonPeerAddressDerivation();
+        IPeerAddressDerivation derivation = fakeDerivation ? new MultihashTailDerivation() : peerDerivation;
 
         GC.Collect();
         var cpuStart = CpuTime();
@@ -54,20 +60,25 @@ internal static class GenesisBenchmark
         var read = Stopwatch.StartNew();
         var set = SnapshotFolder.Read(snapshots);
         read.Stop();
+        var readCpu = CpuTime();
         var rules = Stopwatch.StartNew();
-        var genesis = new GenesisBuilder(GenesisSettings.Default, peerDerivation, new PoseidonKeyAddressDerivation()).Build(set);
+        var genesis = new GenesisBuilder(GenesisSettings.Default, derivation, new PoseidonKeyAddressDerivation()).Build(set);
         rules.Stop();
+        var rulesCpu = CpuTime();
         var treeTime = Stopwatch.StartNew();
         var tree = StandardMerkleTree.Build(genesis.Allocations);
         treeTime.Stop();
+        var treeCpuEnd = CpuTime();
         var write = Stopwatch.StartNew();
         GenesisOutput.Write(dir.Combine("out"), genesis, tree);
         write.Stop();
         total.Stop();
-        var cpu = CpuTime() - cpuStart;
+        var writeCpu = CpuTime();
+        var cpu = writeCpu - cpuStart;
         var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1e6;
 
-        output.WriteLine($"rollout genesis: {total.Elapsed.TotalSeconds:F2} s wall, {cpu.TotalSeconds:F2} s CPU (read {read.Elapsed.TotalSeconds:F2} s, rules {rules.Elapsed.TotalSeconds:F2} s, tree {treeTime.Elapsed.TotalSeconds:F2} s, write {write.Elapsed.TotalSeconds:F2} s), peak working set {peakMb:F0} MB, {Environment.ProcessorCount} cores");
+        output.WriteLine($"rollout genesis{(fakeDerivation ? " (fake derivation)" : "")}: {total.Elapsed.TotalSeconds:F2} s wall, {cpu.TotalSeconds:F2} s CPU (read {read.Elapsed.TotalSeconds:F2} s, rules {rules.Elapsed.TotalSeconds:F2} s, tree {treeTime.Elapsed.TotalSeconds:F2} s, write {write.Elapsed.TotalSeconds:F2} s), peak working set {peakMb:F0} MB, {Environment.ProcessorCount} cores");
+        output.WriteLine($"  CPU per phase: read {(readCpu - cpuStart).TotalSeconds:F2} s, rules {(rulesCpu - readCpu).TotalSeconds:F2} s, tree {(treeCpuEnd - rulesCpu).TotalSeconds:F2} s, write {(writeCpu - treeCpuEnd).TotalSeconds:F2} s; GC collections gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, allocated {GC.GetTotalAllocatedBytes() / 1e6:F0} MB");
         output.WriteLine($"  tree.json {new FileInfo(dir.Combine("out", "tree.json")).Length / 1e6:F0} MB, genesis.json {new FileInfo(dir.Combine("out", "genesis.json")).Length / 1e6:F0} MB, root {tree.RootHex}");
 
         // The tree alone again, warm, for the like-for-like comparison with the JavaScript build.
@@ -79,7 +90,7 @@ internal static class GenesisBenchmark
         var ourTree = Math.Min(treeTime.Elapsed.TotalMilliseconds, warm.Elapsed.TotalMilliseconds);
         output.WriteLine($"rollout tree: {ourTree / 1000:F2} s wall (best of cold {treeTime.Elapsed.TotalSeconds:F2} s and warm {warm.Elapsed.TotalSeconds:F2} s), warm {treeCpu / 1000:F2} s CPU");
         if (!again.Root.SequenceEqual(tree.Root)) throw new InvalidOperationException("two builds of one tree disagree");
-        if (!runJs) return 0;
+        if (!runJs || fakeDerivation) return 0;
         if (peers > 0 && !CompareAddressesWithIden3(set, peerDerivation, output)) return 1;
         if (noJsTree) return 0;
 
@@ -111,6 +122,19 @@ internal static class GenesisBenchmark
         output.WriteLine($"@iden3/js-crypto poseidon.hashBytes: {count:N0} peer addresses in {jsSeconds:F2} s, Rollout on one core {single.Elapsed.TotalSeconds:F2} s: "
             + $"ratio {jsSeconds / single.Elapsed.TotalSeconds:F1}x; addresses differing: {mismatches}");
         return mismatches == 0;
+    }
+
+    /// <summary>Not Poseidon: the multihash's last 32 bytes, to time everything but the hash.</summary>
+    private sealed class MultihashTailDerivation : IPeerAddressDerivation
+    {
+        public QuilAddress Derive(PeerId peerId) => QuilAddress.FromBytes(peerId.Multihash[^32..]);
+
+        public QuilAddress[] DeriveAll(IReadOnlyList<PeerId> peerIds)
+        {
+            var addresses = new QuilAddress[peerIds.Count];
+            for (var i = 0; i < addresses.Length; i++) addresses[i] = Derive(peerIds[i]);
+            return addresses;
+        }
     }
 
     private static TimeSpan CpuTime() => Process.GetCurrentProcess().TotalProcessorTime;

@@ -80,6 +80,26 @@ public sealed class GenesisBuilderTests
     }
 
     [Fact]
+    public void Build_ManyAllocations_AreAllThereInAddressOrder()
+    {
+        // Enough rows for the two-core sort and merge; CSV and a retro both pay some of the addresses.
+        var random = new Random(7);
+        var bytes = new byte[32];
+        var rows = Enumerable.Range(0, 40_000).Select(i =>
+        {
+            random.NextBytes(bytes);
+            return new CsvAllocation(QuilAddress.FromBytes(bytes), i + 1, i + 2);
+        }).ToArray();
+        var peers = Enumerable.Range(0, 500).Select(TestPeers.Make).ToArray();
+        var genesis = Build(new SnapshotSet([Retro(3, peers.Select(p => (p, 1L)).ToArray())], null, null, [new CsvSnapshot("extra.csv", rows)]));
+
+        var expected = rows.Select(r => new GenesisAllocation(r.Address, r.Units))
+            .Concat(peers.Select(p => new GenesisAllocation(Fake.Derive(p), Quil)))
+            .OrderBy(a => a.Address);
+        Assert.Equal(expected, genesis.Allocations);
+    }
+
+    [Fact]
     public void Build_TotalOverTheSupplyCap_IsRefusedNamingWhereItCrossed()
     {
         var builder = new GenesisBuilder(GenesisSettings.Default with { SupplyCap = 10 * Quil }, Fake, Fake);
@@ -109,6 +129,40 @@ public sealed class GenesisBuilderTests
         var counting = new FakeAddressDerivation();
         new GenesisBuilder(GenesisSettings.Default, counting, counting).Build(new SnapshotSet([Retro(1, (Holder, 1)), Retro(3, (Holder, 1))], null, null, []));
         Assert.Equal(1, counting.PeerCalls);
+    }
+
+    [Fact]
+    public void Build_SumsPast2To128_StayExact()
+    {
+        // The ledger sums in UInt128 and moves to BigInteger past 2^128; the figures must not notice.
+        var address = Fake.Derive(Holder);
+        var other = Fake.Derive(Bridger);
+        var below = (BigInteger.One << 128) - 1;
+        var csvs = new[]
+        {
+            new CsvSnapshot("a.csv", [new CsvAllocation(address, below, 2), new CsvAllocation(other, below, 3)]),
+            new CsvSnapshot("b.csv", [new CsvAllocation(address, 1, 2), new CsvAllocation(other, 2, 3)]),
+            new CsvSnapshot("c.csv", [new CsvAllocation(address, BigInteger.One << 200, 2)]),
+        };
+        var genesis = Build(new SnapshotSet([Retro(3, (Holder, 1))], null, null, csvs));
+
+        Assert.Equal((BigInteger.One << 128) + (BigInteger.One << 200) + Quil, Balance(genesis, address));
+        Assert.Equal((BigInteger.One << 128) + 1, Balance(genesis, other));
+        Assert.Equal((BigInteger.One << 129) + (BigInteger.One << 200) + Quil + 1, genesis.TotalUnits);
+        Assert.Equal(below * 2, genesis.Sources.Single(s => s.Source == "a.csv").Units);
+    }
+
+    [Fact]
+    public void Build_CapAbove2To128_IsStillExact()
+    {
+        var cap = (BigInteger.One << 130) + 5;
+        var builder = new GenesisBuilder(GenesisSettings.Default with { SupplyCap = cap }, Fake, Fake);
+        var fits = new CsvSnapshot("a.csv", [new CsvAllocation(Fake.Derive(Holder), cap - 1, 2), new CsvAllocation(Fake.Derive(Bridger), 1, 3)]);
+        Assert.Equal(cap, builder.Build(new SnapshotSet([], null, null, [fits])).TotalUnits);
+
+        var over = new CsvSnapshot("a.csv", [new CsvAllocation(Fake.Derive(Holder), cap, 2), new CsvAllocation(Fake.Derive(Bridger), 1, 3)]);
+        var error = Assert.Throws<InvalidDataException>(() => builder.Build(new SnapshotSet([], null, null, [over])));
+        Assert.StartsWith($"a.csv:3: the total of {cap + 1} units exceeds the supply cap of {cap} units", error.Message, StringComparison.Ordinal);
     }
 
     private static TokenGenesis Build(SnapshotSet set) => new GenesisBuilder(GenesisSettings.Default, Fake, Fake).Build(set);

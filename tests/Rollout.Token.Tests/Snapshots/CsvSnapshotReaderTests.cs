@@ -82,6 +82,19 @@ public sealed class CsvSnapshotReaderTests
         Assert.StartsWith("extra.csv: is not UTF-8: invalid byte 0xe9 at offset 15 (line 2)", Assert.Throws<InvalidDataException>(() => CsvSnapshotReader.Read(path)).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Read_RowsTheFastPathTakesOrDeclines_GiveWhatTheRulesSay()
+    {
+        // Plain rows take the byte path; mixed-case hex, long fractions, big amounts and zero do not all.
+        var upper = "0x" + new string('C', 62) + "Dd";
+        var csv = Read($"address,amount\n{A},0.000000000125\n{B},12345678901234567890\n{upper},7.5\n");
+        Assert.Equal([QuilAddress.Parse(A), QuilAddress.Parse(B), QuilAddress.Parse(upper)], csv.Allocations.Select(a => a.Address));
+        Assert.Equal([System.Numerics.BigInteger.One, System.Numerics.BigInteger.Parse("12345678901234567890", System.Globalization.CultureInfo.InvariantCulture) * 8_000_000_000L, 60_000_000_000L],
+            csv.Allocations.Select(a => a.Units));
+        Assert.Equal($"extra.csv:3.amount: \"0.0\" is zero; a CSV allocation must be positive", Fails($"address,amount\n{A},1\n{B},0.0\n"));
+        Assert.EndsWith("(70 characters) has more than two fields", Fails($"address,amount\n{A},1,2\n"), StringComparison.Ordinal);
+    }
+
     private static CsvSnapshot Read(string text)
     {
         using var dir = new TempDirectory();

@@ -12,7 +12,7 @@ public sealed class QuilAmountTests
     [InlineData("1", "8000000000")]
     [InlineData("137558", "1100464000000000")]
     [InlineData("12.5", "100000000000")]
-    [InlineData("0.000000000125", "1")]
+    [InlineData("0.000000001", "8")]
     [InlineData("0.00000000025000", "2")]
     [InlineData("007.50", "60000000000")]
     [InlineData("1234567890123456789012345", "9876543120987654312098760000000000")]
@@ -88,4 +88,28 @@ public sealed class QuilAmountTests
             _ = QuilAmount.TryParseQuil(text ?? "", out _, out _);
             return true;
         }).QuickCheckThrowOnFailure();
+
+    [Fact]
+    public void TryParseQuilFast_DecimalLikeText_GivesTheUnitsTryParseQuilGives()
+    {
+        var text = Gen.ListOf(Gen.Elements('0', '1', '5', '9', '.', '.', 'e', '-')).Select(c => new string([.. c])).ToArbitrary();
+        Prop.ForAll(text, value =>
+        {
+            var slow = QuilAmount.TryParseQuil(value, out var expected, out _);
+            var fast = QuilAmount.TryParseQuilFast(System.Text.Encoding.UTF8.GetBytes(value), out var actual);
+            // The fast path may decline (long or odd text goes to TryParseQuil), never disagree.
+            return fast ? slow && expected == actual : true;
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Theory]
+    [InlineData("137558", "1100464000000000")]
+    [InlineData("0.000000001", "8")]
+    [InlineData("12.500", "100000000000")]
+    [InlineData("999999999999999999.999999999", "7999999999999999999999999992")]
+    public void TryParseQuilFast_UsualRewards_AreTakenWithoutTheSlowPath(string text, string units)
+    {
+        Assert.True(QuilAmount.TryParseQuilFast(System.Text.Encoding.UTF8.GetBytes(text), out var actual));
+        Assert.Equal(System.Numerics.BigInteger.Parse(units, System.Globalization.CultureInfo.InvariantCulture), (System.Numerics.BigInteger)actual);
+    }
 }

@@ -143,6 +143,30 @@ public sealed class RetroSnapshotReaderTests
         Assert.Contains("\\u001b", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Read_EscapedPeerIdAndReward_ReadAsTheirPlainText()
+    {
+        // JSON escapes take the exact slow path; the result must be the one plain text gives.
+        var escapedPeer = "\\u" + ((int)Peer0[0]).ToString("x4", System.Globalization.CultureInfo.InvariantCulture) + Peer0[1..];
+        var retro = Read("first_retro.json", $$"""[{"p\u0065erId":"{{escapedPeer}}","reward":"1\u002e5"}]""");
+
+        Assert.Equal(TestPeers.Make(0), retro.Rewards[0].PeerId);
+        Assert.Equal(12_000_000_000L, (long)retro.Rewards[0].Units);
+    }
+
+    [Fact]
+    public void Read_SeveralProblemsInOneEntry_ReportsThemInTheReadersOrder()
+    {
+        // Fields first (unknown before missing), then the types of peerId, reward and the flags, then the values.
+        AssertFails($$"""[{"reward":1,"peerId":"x","extra":2}]""", "first_retro.json[0].extra: is not a field of this snapshot");
+        AssertFails($$"""[{"reward":1,"janPresence":3}]""", "first_retro.json[0].peerId: is missing");
+        AssertFails($$"""[{"reward":1,"peerId":"x","janPresence":3}]""", "first_retro.json[0].reward: expected a string, found a number");
+        AssertFails($$"""[{"reward":"-1","peerId":"x","mayPresence":3,"febPresence":"y"}]""", "first_retro.json[0].febPresence: expected true or false, found a string");
+        AssertFails($$"""[{"reward":"-1","peerId":"x"}]""", "first_retro.json[0].peerId: \"x\" is not a peer ID");
+        AssertFails($$"""[{"reward":"1","peerId":"{{Peer0}}"},{"reward":"-1","peerId":"{{Peer0}}"}]""", "first_retro.json[1].peerId: \"" + Peer0 + "\" already appears at index 0");
+        AssertFails($$"""[{"reward":"-1","peerId":"{{Peer0}}"}]""", "first_retro.json[0].reward: \"-1\" is negative");
+    }
+
     private static RetroSnapshot Read(string name, string json, int round = 1)
     {
         using var dir = new TempDirectory();
