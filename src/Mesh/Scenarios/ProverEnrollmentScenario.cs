@@ -1,96 +1,120 @@
 using System.Globalization;
-using Rollout.Mesh.Identity;
 using Rollout.Mesh.Provers;
 using Rollout.Mesh.Simulation;
 
 namespace Rollout.Mesh.Scenarios;
 
 /// <summary>
-/// Stage 2, Prover Slot Enrollment: provers enroll a frame at a time through the real
-/// <see cref="ProverRegistry"/>, each targeting the shard its view of the slots gives. Most see the
-/// slots as the frame begins; stale provers see them as the frame before began (they missed a slot
-/// update). Pass when every prover is enrolled, no join is rejected as a missed slot update, and
-/// every shard with provers below it was full (over the subshard threshold) when they went there.
+/// Stage 2, Prover Slot Enrollment, over the simulated mesh: the population joins through the bootstraps, every
+/// prover and relay runs <see cref="ProverEnrollment"/> on its own router (its own registry, the enrollment
+/// topic; light peers that are not provers do not take part), and the first <see cref="ScenarioSettings.Provers"/> light peers announce their joins a frame at a time
+/// (half a shard's worth per frame, most senior first), each targeting the shard its own view gives. At each frame's
+/// end every participating node applies the joins it received. A stale prover is a peer that came online for its own frame and
+/// missed the slot updates before it: its view is empty, so it targets a shard that may already be full, and the
+/// others detect that as a missed slot update (PE-1). Pass when a reference node enrolled every prover, no join
+/// was a missed slot update, every subshard sits below a parent that was full, and every honest node's view agrees.
 /// </summary>
 public static class ProverEnrollmentScenario
 {
     /// <summary>The scenario's name.</summary>
     public const string Name = "prover-enrollment";
 
-    /// <summary>Runs the scenario; <paramref name="progress"/> is not called (no engine events).</summary>
+    /// <summary>Runs the scenario.</summary>
     public static ScenarioReport Run(ScenarioSettings settings, Action<SimulationProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
-        var registry = new ProverRegistry(new ProverEnrollmentOptions { SubshardThreshold = settings.SubshardThreshold });
-        var keyRandom = new Random(unchecked((int)Xoshiro256StarStar.DeriveSeed(settings.Seed, "provers.keys")));
-        var keys = new Ed25519KeyPair[settings.Provers];
-        for (var i = 0; i < keys.Length; i++) keys[i] = Ed25519KeyPair.Generate(keyRandom);
-        // Stale provers are spread evenly; a frame holds half a shard's worth so shards fill over several frames.
+        // Provers are light peers: the population holds at least as many.
+        var population = new MeshPopulation(settings.Peers >= settings.Provers ? settings : settings with { Peers = settings.Provers });
+        population.ScheduleJoin();
+        var heartbeat = population.Settings.Heartbeat;
+        var at = population.LastWaveAt + (heartbeat * 5);
+        ScenarioRun.RunTo(population, at, progress);
+
+        var options = new ProverEnrollmentOptions { SubshardThreshold = settings.SubshardThreshold };
+        var provers = Enumerable.Range(population.LightRange.First, settings.Provers).ToArray();
         var stale = new HashSet<int>();
-        for (var k = 0; k < settings.StaleProvers; k++) stale.Add((int)((long)k * settings.Provers / settings.StaleProvers));
-        var perFrame = Math.Max(1, settings.SubshardThreshold / 2);
-        var outcomes = new Dictionary<EnrollmentOutcome, int>();
-        var missedSlot = new List<EnrollmentResult>();
-        Dictionary<int, ShardAddress> previousView = [];
-        ulong frame = 0;
-        for (var first = 0; first < keys.Length; first += perFrame, frame++)
+        for (var k = 0; k < settings.StaleProvers; k++) stale.Add(provers[(int)((long)k * settings.Provers / settings.StaleProvers)]);
+        // The provers and the relays run enrollment (the other light peers have no use for the slots); each verifies
+        // every join it receives, so the cost grows with provers × (provers + relays).
+        var nodes = new ProverEnrollment?[population.LightRange.End];
+        foreach (var id in Enumerable.Range(population.RelayRange.First, population.RelayRange.Count).Concat(provers))
         {
-            var last = Math.Min(keys.Length, first + perFrame);
-            var nextLast = Math.Min(keys.Length, last + perFrame);
-            var joins = new List<ProverJoin>();
-            for (var i = first; i < last; i++)
-            {
-                var target = stale.Contains(i) && previousView.TryGetValue(i, out var old) ? old : registry.PlacementFor(keys[i].PeerId);
-                joins.Add(ProverJoin.Create(keys[i], (ulong)(keys.Length - i), frame, target));
-            }
-            // What the next frame's stale provers will believe: the slots as this frame begins.
-            previousView = [];
-            for (var i = last; i < nextLast; i++)
-            {
-                if (stale.Contains(i)) previousView[i] = registry.PlacementFor(keys[i].PeerId);
-            }
-            foreach (var result in registry.ApplyFrame(joins))
-            {
-                outcomes[result.Outcome] = outcomes.GetValueOrDefault(result.Outcome) + 1;
-                if (result.Outcome == EnrollmentOutcome.MissedSlotUpdate) missedSlot.Add(result);
-            }
+            if (!stale.Contains(id)) nodes[id] = Attach(population, id, options);
         }
-        var shards = registry.Shards.ToList();
-        var misplaced = shards.Count(shard => shard.Depth > 0 && !registry.IsFull(ShardAddress.FromPath(shard.Path[..^1])));
+        // The enrollment topic's meshes form over a few heartbeats before the first join.
+        at += heartbeat * 5;
+        ScenarioRun.RunTo(population, at, progress);
+
+        var frameLength = settings.MessageTtl > heartbeat * 2 ? settings.MessageTtl : heartbeat * 2;
+        var perFrame = Math.Max(1, settings.SubshardThreshold / 2);
+        ulong frame = 0;
+        for (var first = 0; first < provers.Length; first += perFrame, frame++)
+        {
+            foreach (var id in provers[first..Math.Min(provers.Length, first + perFrame)])
+            {
+                // A stale prover comes online now, having missed every slot update so far.
+                var enrollment = nodes[id] ??= Attach(population, id, options);
+                enrollment?.Announce(population.Keys[id], (ulong)(provers.Length - (id - provers[0])), frame);
+            }
+            at += frameLength;
+            ScenarioRun.RunTo(population, at, progress);
+            foreach (var node in nodes) node?.CloseFrame();
+        }
+        return Evaluate(population, settings, nodes, stale, frame);
+    }
+
+    private static ProverEnrollment? Attach(MeshPopulation population, int id, ProverEnrollmentOptions options) =>
+        population.NodeAt(id).Node is { } node ? new ProverEnrollment(node.Router, new ProverRegistry(options)) : null;
+
+    private static ScenarioReport Evaluate(MeshPopulation population, ScenarioSettings settings, ProverEnrollment?[] nodes, HashSet<int> stale, ulong frames)
+    {
+        // The reference view is a relay's (or the first honest light peer's): it saw every frame from the start.
+        var honest = Enumerable.Range(0, nodes.Length).Where(id => nodes[id] is not null && !stale.Contains(id)).ToList();
+        var reference = nodes[honest[0]]!.Registry;
+        var layout = Layout(reference);
+        var disagreeing = honest.Count(id => Layout(nodes[id]!.Registry) != layout);
+        var missed = honest.SelectMany(id => nodes[id]!.MissedUpdates).DistinctBy(r => r.Prover).ToList();
+        var rejected = honest.Sum(id => nodes[id]!.Rejected.Count);
+        var shards = reference.Shards.ToList();
+        var misplaced = shards.Count(shard => shard.Depth > 0 && !reference.IsFull(ShardAddress.FromPath(shard.Path[..^1])));
         var figures = new SortedDictionary<string, double>(StringComparer.Ordinal)
         {
             ["provers"] = settings.Provers,
             ["stale_provers"] = settings.StaleProvers,
             ["subshard_threshold"] = settings.SubshardThreshold,
-            ["frames"] = frame,
-            ["enrolled"] = registry.Count,
-            ["accepted"] = outcomes.GetValueOrDefault(EnrollmentOutcome.Accepted),
-            ["redirected"] = outcomes.GetValueOrDefault(EnrollmentOutcome.Redirected),
-            ["missed_slot_updates"] = missedSlot.Count,
-            ["wrong_shard"] = outcomes.GetValueOrDefault(EnrollmentOutcome.WrongShard),
+            ["frames"] = frames,
+            ["enrolled"] = reference.Count,
+            ["missed_slot_updates"] = missed.Count,
+            ["observers"] = honest.Count,
+            ["observers_disagreeing"] = disagreeing,
+            ["announcements_rejected"] = rejected,
             ["shards"] = shards.Count,
             ["deepest_shard"] = shards.Count == 0 ? 0 : shards.Max(s => s.Depth),
-            ["largest_shard"] = shards.Count == 0 ? 0 : shards.Max(s => registry.ProversOf(s).Count),
+            ["largest_shard"] = shards.Count == 0 ? 0 : shards.Max(s => reference.ProversOf(s).Count),
             ["shards_below_unfilled_parent"] = misplaced,
         };
-        var passed = registry.Count == settings.Provers && missedSlot.Count == 0 && misplaced == 0;
+        var passed = reference.Count == settings.Provers && missed.Count == 0 && misplaced == 0 && disagreeing == 0 && rejected == 0;
         var diagnoses = new List<Diagnosis>();
-        if (missedSlot.Count > 0)
+        if (missed.Count > 0)
         {
-            var example = missedSlot[0];
+            var example = missed[0];
             diagnoses.Add(MeshCause.Diagnose("PE-1", string.Create(CultureInfo.InvariantCulture,
-                $"{missedSlot.Count} joins targeted a shard that was full before their frame began (first: {example.Prover} aimed at {example.Targeted}, belongs in {example.Expected})")));
+                $"{missed.Count} joins targeted a shard that was full before their frame began (first: {example.Prover} aimed at {example.Targeted}, belongs in {example.Expected})")));
         }
         return new ScenarioReport
         {
             Scenario = Name,
-            Criterion = "prover slot enrollments shard out at the subshard threshold",
+            Criterion = "prover slot enrollments, announced over pubsub, shard out at the subshard threshold and every node agrees",
             Passed = passed,
-            Population = new ScenarioPopulation(settings.Provers, 0, 0, settings.Seed),
+            Population = ScenarioRun.Who(population.Settings),
             Figures = figures,
             Diagnoses = diagnoses,
-            Engine = new ScenarioEngineStats(0, 0, "0000000000000000"),
+            Engine = ScenarioRun.Stats(population),
         };
     }
+
+    // A registry's shards and their members, as one comparable text.
+    private static string Layout(ProverRegistry registry) =>
+        string.Join(";", registry.Shards.Select(s => $"{Convert.ToHexString(s.Path)}:{string.Join(',', registry.ProversOf(s))}").Order(StringComparer.Ordinal));
 }
