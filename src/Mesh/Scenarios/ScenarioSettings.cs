@@ -143,6 +143,9 @@ public sealed record ScenarioSettings
     /// <summary>Upper limits: the multiple of the current peer count the bootstraps must be able to serve (the seed's 10).</summary>
     public int PeerMultiple { get; init; } = 10;
 
+    /// <summary>Upper limits: the largest multiplied population run to confirm the extrapolation (larger ones stay extrapolated).</summary>
+    public int UpperLimitsConfirmPeers { get; init; } = 20_000;
+
     /// <summary>The effective wave size.</summary>
     public int EffectiveWaveSize => WaveSize > 0 ? WaveSize : Math.Max(1, Peers / 20);
 

@@ -30,29 +30,23 @@ public static class UpperLimitsScenario
         ulong trace = 0;
         foreach (var high in sweep.Where(w => w <= settings.MaxSafeWatermark).Order())
         {
-            var trialSettings = settings with
-            {
-                BootstrapHighWater = high,
-                BootstrapLowWater = high * 4 / 5,
-                BootstrapAttempts = Math.Max(settings.BootstrapAttempts, settings.Bootstraps),
-            };
-            var population = PeerExchangeScenario.Join(trialSettings, progress);
-            int reached = 0, inMesh = 0;
-            for (var id = population.LightRange.First; id < population.LightRange.End; id++)
-            {
-                if (population.BootstrapConnectedAt[id] >= 0) reached++;
-                if (population.NodeAt(id).Node is { } node && node.Router.MeshPeers(population.Topic).Count > 0) inMesh++;
-            }
-            var served = reached == settings.Peers && inMesh == settings.Peers;
-            trials.Add(new WatermarkTrial(high, settings.Peers, reached, inMesh, population.Refusals, served));
-            events += population.Engine.EventsProcessed;
-            trace = unchecked((trace * 31) + population.Engine.TraceHash);
+            var trial = Trial(settings, settings.Peers, high, progress, ref events, ref trace);
+            trials.Add(trial);
             // Higher watermarks only serve more: stop at the first that serves everyone.
-            if (served) break;
+            if (trial.Served) break;
         }
         var breaking = trials.FirstOrDefault(t => t.Served)?.HighWater;
         var needed = breaking is { } b ? (long)b * settings.PeerMultiple : long.MaxValue;
         var passed = needed <= settings.MaxSafeWatermark;
+        // The extrapolation measured: where the multiple of the peers is small enough to simulate, run it at the watermark it needs.
+        var multiplied = (long)settings.Peers * settings.PeerMultiple;
+        WatermarkTrial? confirmation = null;
+        if (passed && settings.PeerMultiple > 1 && multiplied <= settings.UpperLimitsConfirmPeers)
+        {
+            confirmation = Trial(settings, (int)multiplied, (int)needed, progress, ref events, ref trace);
+            trials.Add(confirmation);
+            passed = confirmation.Served;
+        }
         var figures = new SortedDictionary<string, double>(StringComparer.Ordinal)
         {
             ["peers"] = settings.Peers,
@@ -62,11 +56,12 @@ public static class UpperLimitsScenario
             ["watermark_needed"] = breaking is null ? -1 : needed,
             ["max_safe_watermark"] = settings.MaxSafeWatermark,
             ["trials"] = trials.Count,
+            ["confirmed_at_multiple"] = confirmation is null ? -1 : confirmation.Served ? 1 : 0,
         };
         var diagnoses = new List<Diagnosis>();
         if (!passed)
         {
-            var worst = trials.Count == 0 ? null : trials[^1];
+            var worst = confirmation ?? (trials.Count == 0 ? null : trials[^1]);
             if (worst is not null && !worst.Served && worst.Reached == worst.Peers)
             {
                 diagnoses.Add(MeshCause.Diagnose("UL-1", string.Create(CultureInfo.InvariantCulture,
@@ -74,7 +69,9 @@ public static class UpperLimitsScenario
             }
             else
             {
-                var evidence = breaking is null
+                var evidence = confirmation is not null
+                    ? string.Create(CultureInfo.InvariantCulture, $"{settings.PeerMultiple}x the peers ({confirmation.Peers}) at the watermark that should serve them ({confirmation.HighWater}): only {confirmation.Reached} reached a bootstrap ({confirmation.Refusals} refusals)")
+                    : breaking is null
                     ? string.Create(CultureInfo.InvariantCulture, $"no watermark up to {settings.MaxSafeWatermark} served {settings.Peers} peers: at {worst?.HighWater} only {worst?.Reached} reached a bootstrap ({worst?.Refusals} refusals)")
                     : string.Create(CultureInfo.InvariantCulture, $"{settings.Peers} peers need a watermark of {breaking}; {settings.PeerMultiple}x needs about {needed}, above the safe {settings.MaxSafeWatermark}, so the watermark would be constantly saturated");
                 diagnoses.Add(MeshCause.Diagnose("UL-2", evidence));
@@ -91,5 +88,27 @@ public static class UpperLimitsScenario
             Engine = new ScenarioEngineStats(events, 0, trace.ToString("x16", CultureInfo.InvariantCulture)),
             Sweep = trials,
         };
+    }
+
+    // One join run of `peers` light peers at bootstrap high watermark `high` (low at 80 %).
+    private static WatermarkTrial Trial(ScenarioSettings settings, int peers, int high, Action<SimulationProgress>? progress, ref long events, ref ulong trace)
+    {
+        var trialSettings = settings with
+        {
+            Peers = peers,
+            BootstrapHighWater = high,
+            BootstrapLowWater = high * 4 / 5,
+            BootstrapAttempts = Math.Max(settings.BootstrapAttempts, settings.Bootstraps),
+        };
+        var population = PeerExchangeScenario.Join(trialSettings, progress);
+        int reached = 0, inMesh = 0;
+        for (var id = population.LightRange.First; id < population.LightRange.End; id++)
+        {
+            if (population.BootstrapConnectedAt[id] >= 0) reached++;
+            if (population.NodeAt(id).Node is { } node && node.Router.MeshPeers(population.Topic).Count > 0) inMesh++;
+        }
+        events += population.Engine.EventsProcessed;
+        trace = unchecked((trace * 31) + population.Engine.TraceHash);
+        return new WatermarkTrial(high, peers, reached, inMesh, population.Refusals, reached == peers && inMesh == peers);
     }
 }

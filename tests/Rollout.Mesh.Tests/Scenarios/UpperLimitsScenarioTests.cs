@@ -16,6 +16,19 @@ public sealed class UpperLimitsScenarioTests(ITestOutputHelper output)
         Assert.True(breaking > 0);
         Assert.Contains(report.Sweep, t => t.Served && t.HighWater == breaking);
         Assert.All(report.Sweep.Where(t => t.HighWater < breaking), t => Assert.False(t.Served));
+        // The extrapolation is measured: ten times the peers, joined at ten times the breaking watermark, are all served.
+        Assert.Equal(1, report.Figures["confirmed_at_multiple"]);
+        var confirmation = report.Sweep[^1];
+        Assert.Equal((3_000, (int)breaking * 10, true), (confirmation.Peers, confirmation.HighWater, confirmation.Served));
+    }
+
+    [Fact]
+    public void A_multiple_too_large_to_simulate_stays_an_extrapolation_and_says_so()
+    {
+        var report = Run(Small with { UpperLimitsConfirmPeers = 1_000 });
+        Assert.True(report.Passed);
+        Assert.Equal(-1, report.Figures["confirmed_at_multiple"]);
+        Assert.All(report.Sweep, t => Assert.Equal(300, t.Peers));
     }
 
     [Fact]
