@@ -10,7 +10,9 @@ namespace Rollout.Mesh.Scenarios;
 /// (<see cref="ScenarioSettings.PeerMultiple"/>)
 /// the current peer count cannot be served: the watermark that needs, the breaking point scaled by
 /// that multiple (a bootstrap's connections grow with the peers that pass through it), is above the highest
-/// safe watermark, or no watermark in the sweep served the peers at all.
+/// safe watermark, or no watermark in the sweep served the peers at all. Where the multiplied population is
+/// small enough to simulate (<see cref="ScenarioSettings.UpperLimitsConfirmPeers"/>), the extrapolation is
+/// measured: that population joins at the watermark it needs and must all be served.
 /// </summary>
 public static class UpperLimitsScenario
 {
