@@ -13,7 +13,8 @@ internal static class KeccakF1600
     /// <summary>The number of 64-bit lanes in the state.</summary>
     public const int Lanes = 25;
 
-    private static readonly ulong[] RoundConstants =
+    /// <summary>The iota step's round constants, one per round (shared with <see cref="KeccakF1600x8"/>).</summary>
+    internal static readonly ulong[] RoundConstants =
     [
         0x0000000000000001UL, 0x0000000000008082UL, 0x800000000000808aUL, 0x8000000080008000UL,
         0x000000000000808bUL, 0x0000000080000001UL, 0x8000000080008081UL, 0x8000000000008009UL,

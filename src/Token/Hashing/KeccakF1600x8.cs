@@ -16,16 +16,6 @@ internal static class KeccakF1600x8
     /// <summary>Hashes per batch.</summary>
     public const int Width = 8;
 
-    private static readonly ulong[] RoundConstants =
-    [
-        0x0000000000000001UL, 0x0000000000008082UL, 0x800000000000808aUL, 0x8000000080008000UL,
-        0x000000000000808bUL, 0x0000000080000001UL, 0x8000000080008081UL, 0x8000000000008009UL,
-        0x000000000000008aUL, 0x0000000000000088UL, 0x0000000080008009UL, 0x000000008000000aUL,
-        0x000000008000808bUL, 0x800000000000008bUL, 0x8000000000008089UL, 0x8000000000008003UL,
-        0x8000000000008002UL, 0x8000000000000080UL, 0x000000000000800aUL, 0x800000008000000aUL,
-        0x8000000080008081UL, 0x8000000000008080UL, 0x0000000080000001UL, 0x8000000080008008UL,
-    ];
-
     /// <summary>Whether this machine runs the eight-way permutation (AVX-512 F).</summary>
     public static bool IsSupported => Avx512F.IsSupported;
 
@@ -149,7 +139,7 @@ internal static class KeccakF1600x8
             a22 = Avx512F.TernaryLogic(b22, b23, b24, 0xD2);
             a23 = Avx512F.TernaryLogic(b23, b24, b20, 0xD2);
             a24 = Avx512F.TernaryLogic(b24, b20, b21, 0xD2);
-            a0 ^= Vector512.Create(RoundConstants[round]);
+            a0 ^= Vector512.Create(KeccakF1600.RoundConstants[round]);
         }
 
         state[0] = a0;
