@@ -42,7 +42,7 @@ public sealed class EthereumDeploymentKillTests(Chain chain)
         var before = await NonceAsync();
 
         var killed = RehearsalDeployment.Rollout(point, ["resume", "--attest", "--note", Note, .. where]);
-        AssertKilledAt(killed, point);
+        RolloutProcess.AssertKilledAt(killed, point);
         var resumed = RehearsalDeployment.Rollout(null, ["resume", .. where]);
 
         Assert.True(resumed.ExitCode == ExitCodes.Held, resumed.Output + resumed.Error);
@@ -80,7 +80,7 @@ public sealed class EthereumDeploymentKillTests(Chain chain)
         await _client.Rpc.CallAsync("evm_setAutomine", [false]);
         try
         {
-            AssertKilledAt(RehearsalDeployment.Rollout("BridgeDeployedPaused.sent:after", ["resume", "--attest", "--note", Note, .. where]), "BridgeDeployedPaused.sent:after");
+            RolloutProcess.AssertKilledAt(RehearsalDeployment.Rollout("BridgeDeployedPaused.sent:after", ["resume", "--attest", "--note", Note, .. where]), "BridgeDeployedPaused.sent:after");
             var hash = Hex.Decode(SingleAction(home).HashHex);
             Assert.NotNull(await _client.GetTransactionByHashAsync(hash));
             await _client.Rpc.CallAsync("hardhat_dropTransaction", [Hex.Encode(hash)]);
@@ -103,7 +103,7 @@ public sealed class EthereumDeploymentKillTests(Chain chain)
     public async Task ANonceTakenByAForeignTransaction_HoldsWithExit4AndNamesTheNonceAndTheForeignHash()
     {
         var (home, where) = Fresh();
-        AssertKilledAt(RehearsalDeployment.Rollout("BridgeDeployedPaused.record:after", ["resume", "--attest", "--note", Note, .. where]), "BridgeDeployedPaused.record:after");
+        RolloutProcess.AssertKilledAt(RehearsalDeployment.Rollout("BridgeDeployedPaused.record:after", ["resume", "--attest", "--note", Note, .. where]), "BridgeDeployedPaused.record:after");
         var ours = SingleAction(home);
         var nonce = SignedTransaction.Decode(Convert.FromHexString(ours.RawHex)).Nonce;
         using var key = Secp256k1Key.FromPrivateKey(Convert.FromHexString(RehearsalDeployment.DeployerPrivateKey));
@@ -162,12 +162,5 @@ public sealed class EthereumDeploymentKillTests(Chain chain)
         Assert.True(receipt.Succeeded);
         Assert.Equal(Address.Parse(RehearsalDeployment.Deployer), receipt.From);
         return receipt.ContractAddress ?? throw new InvalidOperationException("the deployment's receipt names no contract");
-    }
-
-    private static void AssertKilledAt((int ExitCode, string Output, string Error) result, string point)
-    {
-        Assert.True(result.Output.Contains($"fault injection: killing the process at {point}", StringComparison.Ordinal), result.Output + result.Error);
-        if (OperatingSystem.IsLinux()) Assert.Equal(RolloutProcess.KilledBySigkill, result.ExitCode);
-        else Assert.NotEqual(0, result.ExitCode);
     }
 }

@@ -20,13 +20,13 @@ public sealed class KillAndResumeTests
 
         // 1. Killed right after PeerExchange's outcome (passed on the simulator) is durable, before ConnectionManagement starts.
         var run = RolloutProcess.Run("PeerExchange:after", ["run", "--plan", Plan, .. where]);
-        AssertKilledAt(run, "PeerExchange:after");
+        RolloutProcess.AssertKilledAt(run, "PeerExchange:after");
         Assert.Contains("PeerExchange: passed: ", run.Output, StringComparison.Ordinal);
 
         // 2. Resuming finds PeerExchange complete and does not simulate it again; ConnectionManagement passes, and the
         //    process dies after RoutingSuccess's intent, before its check runs.
         var second = RolloutProcess.Run("RoutingSuccess:before", ["resume", .. where]);
-        AssertKilledAt(second, "RoutingSuccess:before");
+        RolloutProcess.AssertKilledAt(second, "RoutingSuccess:before");
         Assert.DoesNotContain("PeerExchange: passed", second.Output, StringComparison.Ordinal);
         Assert.Contains("ConnectionManagement: passed: ", second.Output, StringComparison.Ordinal);
 
@@ -39,13 +39,13 @@ public sealed class KillAndResumeTests
 
         // 4. The operator attests ReleaseSigned; killed after StasisLocked's intent, before its check runs; the resume holds there.
         var attest = RolloutProcess.Run("StasisLocked:before", ["resume", "--attest", "--note", "release digest checked by hand", "--operator", "it", .. where]);
-        AssertKilledAt(attest, "StasisLocked:before");
+        RolloutProcess.AssertKilledAt(attest, "StasisLocked:before");
         var held = RolloutProcess.Run(null, ["resume", .. where]);
         Assert.True(held.ExitCode == ExitCodes.Held, held.Output + held.Error);
         Assert.Contains("resume: StasisLocked was interrupted; reconciling it", held.Output, StringComparison.Ordinal);
 
         // 5. Abort, killed after the Aborted step's intent; the resume completes it and reports the abort.
-        AssertKilledAt(RolloutProcess.Run("Aborted:before", ["resume", "--abort", "--note", "end of test", .. where]), "Aborted:before");
+        RolloutProcess.AssertKilledAt(RolloutProcess.Run("Aborted:before", ["resume", "--abort", "--note", "end of test", .. where]), "Aborted:before");
         var aborted = RolloutProcess.Run(null, ["resume", .. where]);
         Assert.True(aborted.ExitCode == ExitCodes.CheckFailed, aborted.Output + aborted.Error);
         Assert.Contains("Aborted by the operator", aborted.Output, StringComparison.Ordinal);
@@ -65,12 +65,5 @@ public sealed class KillAndResumeTests
              "ReleaseSigned:not-available", "ReleaseSigned:attested", "StasisLocked:not-available"],
             journal.CheckResults().Select(r => $"{r.Check}:{r.Result}"));
         Assert.Equal(["attest", "abort"], journal.Decisions().Select(d => d.Action));
-    }
-
-    private static void AssertKilledAt((int ExitCode, string Output, string Error) result, string point)
-    {
-        Assert.Contains($"fault injection: killing the process at {point}", result.Output, StringComparison.Ordinal);
-        if (OperatingSystem.IsLinux()) Assert.Equal(RolloutProcess.KilledBySigkill, result.ExitCode);
-        else Assert.NotEqual(0, result.ExitCode);
     }
 }

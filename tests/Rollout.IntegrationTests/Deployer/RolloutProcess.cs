@@ -44,4 +44,12 @@ internal static class RolloutProcess
         }
         return (process.ExitCode, output.Result, error.Result);
     }
+
+    /// <summary>Asserts that <paramref name="result"/> is a run the fault injector killed at <paramref name="point"/> (SIGKILL on Linux).</summary>
+    public static void AssertKilledAt((int ExitCode, string Output, string Error) result, string point)
+    {
+        Assert.True(result.Output.Contains($"fault injection: killing the process at {point}", StringComparison.Ordinal), result.Output + result.Error);
+        if (OperatingSystem.IsLinux()) Assert.Equal(KilledBySigkill, result.ExitCode);
+        else Assert.NotEqual(0, result.ExitCode);
+    }
 }
