@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
-using Rollout.Bridge.Contracts;
 using Rollout.Bridge.Ethereum;
 using Rollout.Bridge.Ethereum.Rpc;
-using Rollout.Bridge.Ethereum.Signing;
-using Rollout.Bridge.Safe;
 using Rollout.Deployer.Plans;
 using Rollout.Deployer.Storage;
 
@@ -11,7 +8,7 @@ namespace Rollout.Deployer.Rehearsal;
 
 /// <summary>
 /// What a rehearsal sets up before the deployer runs, as the core team would before mainnet: keys in keystores, a
-/// funded deployer, a real 2-of-3 Safe (Safe 1.5.0 contracts deployed on the devchain by a throwaway key), a
+/// funded deployer, a real 2-of-3 Safe (<see cref="RehearsalChain"/>), a
 /// stand-in release binary, and the plan naming them all. Only a Hardhat devchain (chain 31337) is accepted:
 /// accounts are funded with <c>hardhat_setBalance</c>.
 /// </summary>
@@ -36,8 +33,8 @@ internal sealed record RehearsalWorld(string Folder, string PlanPath, RehearsalK
 
         var keys = RehearsalKeys.Create(Path.Combine(folder, "keys"), Signatories, Owners, passphrase);
         output.WriteLine($"keys: {Signatories} release signatories, the beacon, the deployer {keys.Deployer}, {Owners} Safe owners, pauser, minter in {Path.Combine(folder, "keys")} (encrypted)");
-        await FundAsync(client, keys.Deployer, cancellationToken);
-        var safe = await CreateSafeAsync(client, keys.Owners, cancellationToken);
+        await RehearsalChain.FundAsync(client, keys.Deployer, cancellationToken);
+        var safe = await RehearsalChain.CreateSafeAsync(client, keys.Owners, Threshold, cancellationToken);
         output.WriteLine($"safe: {safe} ({Threshold} of {Owners}: {string.Join(", ", keys.Owners)})");
 
         var release = Path.Combine(folder, "release", "node-rehearsal-linux-amd64");
@@ -48,17 +45,5 @@ internal sealed record RehearsalWorld(string Folder, string PlanPath, RehearsalK
         var plan = PlanReader.Read(planPath);
         output.WriteLine($"plan: {planPath}");
         return new RehearsalWorld(folder, planPath, keys, safe, release, plan);
-    }
-
-    private static Task FundAsync(EthClient client, Address account, CancellationToken cancellationToken) =>
-        client.Rpc.CallAsync("hardhat_setBalance", [account.ToLowerHex(), "0x56bc75e2d63100000"], cancellationToken);
-
-    private static async Task<Address> CreateSafeAsync(EthClient client, IReadOnlyList<Address> owners, CancellationToken cancellationToken)
-    {
-        using var creator = Secp256k1Key.Generate();
-        await FundAsync(client, creator.Address, cancellationToken);
-        var transactor = await ContractTransactor.ConnectAsync(client, TimeProvider.System, new ContractTransactorOptions(PollInterval: TimeSpan.FromMilliseconds(50)), cancellationToken);
-        var deployment = await SafeDeployment.DeployAsync(transactor, creator, cancellationToken: cancellationToken);
-        return (await SafeContract.CreateAsync(transactor, deployment, creator, owners, Threshold, 1, cancellationToken)).Address;
     }
 }

@@ -1,11 +1,11 @@
 using System.Numerics;
 using Rollout.Bridge.Contracts;
 using Rollout.Bridge.Ethereum;
-using Rollout.Bridge.Ethereum.Abi;
 using Rollout.Bridge.Ethereum.Rpc;
 using Rollout.Bridge.Safe;
 using Rollout.Deployer.Cli;
 using Rollout.Deployer.Journal;
+using Rollout.Deployer.Rehearsal;
 using Rollout.IntegrationTests.Devchain;
 using Chain = Rollout.TestSupport.Devchain;
 
@@ -23,8 +23,6 @@ namespace Rollout.IntegrationTests.Deployer;
 public sealed class EthereumResumedKillTests(Chain chain)
 {
     private const string Note = "rehearsal: node side measured by hand";
-    private static readonly AbiFunction Paused = AbiFunction.Parse("paused() returns (bool)");
-    private static readonly AbiFunction SafeNonce = AbiFunction.Parse("nonce() returns (uint256)");
     private readonly EthClient _client = new(new JsonRpcClient(new HttpClient(), new JsonRpcOptions(chain.Url, TimeSpan.FromSeconds(30), 0)));
 
     private RehearsalDeployment Deployment => RehearsalDeployment.Shared(chain.Url);
@@ -58,7 +56,7 @@ public sealed class EthereumResumedKillTests(Chain chain)
         Sign(run, 2);
 
         var killed = inProposal ? default : Rollout(point, ["resume", .. run.Where]);
-        if (!inProposal) AssertKilledAt(killed, point);
+        if (!inProposal) RolloutProcess.AssertKilledAt(killed, point);
         var resumed = Rollout(null, ["resume", .. run.Where]);
 
         Expect(ExitCodes.Success, resumed);
@@ -94,12 +92,11 @@ public sealed class EthereumResumedKillTests(Chain chain)
         Assert.Contains("broken.json (malformed:", short1.Output, StringComparison.Ordinal);
 
         // The owners spend the proposal's nonce on another Safe transaction before the deployer could send.
-        var transactor = await ContractTransactor.ConnectAsync(_client, TimeProvider.System, new ContractTransactorOptions(PollInterval: TimeSpan.FromMilliseconds(20)));
-        var safe = new SafeContract(transactor, Address.Parse(Deployment.Safe));
+        var safe = await SafeAsync();
         var other = await safe.ProposeCallAsync(Address.Parse(Deployment.Safe), [], "something else");
         var collector = new SafeSignatureCollector(other.SafeTxHash, Deployment.Owners, 2);
         foreach (var owner in Deployment.OwnerKeys.Take(2)) Assert.Null(collector.Add(SafeSignature.SignHash(other.SafeTxHash, owner)));
-        await _client.Rpc.CallAsync("hardhat_setBalance", [Deployment.OwnerKeys[0].Address.ToLowerHex(), "0x56bc75e2d63100000"]);
+        await RehearsalChain.FundAsync(_client, Deployment.OwnerKeys[0].Address);
         Assert.True((await safe.ExecTransactionAsync(other.Tx, collector.Packed(), Deployment.OwnerKeys[0])).Succeeded);
         Sign(run, 2);
         var deployerBefore = await DeployerNonceAsync();
@@ -141,7 +138,7 @@ public sealed class EthereumResumedKillTests(Chain chain)
         }
         else
         {
-            AssertKilledAt(proposing, faultPoint);
+            RolloutProcess.AssertKilledAt(proposing, faultPoint);
         }
         using var journal = DeploymentJournal.OpenReadOnly(home, RehearsalDeployment.Id, TimeProvider.System);
         var deployment = Assert.Single(journal.OutsideActions(), a => a.Key.EndsWith(":deploy:WrappedQuil", StringComparison.Ordinal));
@@ -155,21 +152,17 @@ public sealed class EthereumResumedKillTests(Chain chain)
 
     private static (int ExitCode, string Output, string Error) Rollout(string? faultPoint, string[] args) => RehearsalDeployment.Rollout(faultPoint, args);
 
-    private async Task<bool> IsPausedAsync(Address token) =>
-        (bool)Paused.DecodeOutput(await _client.CallAsync(new CallRequest(token, Paused.EncodeCall())))[0]!;
+    private async Task<ContractTransactor> TransactorAsync() =>
+        await ContractTransactor.ConnectAsync(_client, TimeProvider.System, new ContractTransactorOptions(PollInterval: TimeSpan.FromMilliseconds(20)));
 
-    private async Task<BigInteger> SafeNonceAsync() =>
-        (BigInteger)SafeNonce.DecodeOutput(await _client.CallAsync(new CallRequest(Address.Parse(Deployment.Safe), SafeNonce.EncodeCall())))[0]!;
+    private async Task<SafeContract> SafeAsync() => new(await TransactorAsync(), Address.Parse(Deployment.Safe));
+
+    private async Task<bool> IsPausedAsync(Address token) => await new WrappedQuilContract(await TransactorAsync(), token).PausedAsync();
+
+    private async Task<BigInteger> SafeNonceAsync() => await (await SafeAsync()).GetNonceAsync();
 
     private Task<ulong> DeployerNonceAsync() => _client.GetTransactionCountAsync(Address.Parse(RehearsalDeployment.Deployer), BlockTag.Latest);
 
     private static void Expect(int exitCode, (int ExitCode, string Output, string Error) result) =>
         Assert.True(result.ExitCode == exitCode, $"exit {result.ExitCode}, expected {exitCode}\n{result.Output}{result.Error}");
-
-    private static void AssertKilledAt((int ExitCode, string Output, string Error) result, string point)
-    {
-        Assert.True(result.Output.Contains($"fault injection: killing the process at {point}", StringComparison.Ordinal), result.Output + result.Error);
-        if (OperatingSystem.IsLinux()) Assert.Equal(RolloutProcess.KilledBySigkill, result.ExitCode);
-        else Assert.NotEqual(0, result.ExitCode);
-    }
 }

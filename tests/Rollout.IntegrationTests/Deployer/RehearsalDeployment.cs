@@ -1,10 +1,9 @@
 using System.Text.RegularExpressions;
-using Rollout.Bridge.Contracts;
 using Rollout.Bridge.Ethereum;
 using Rollout.Bridge.Ethereum.Keystores;
 using Rollout.Bridge.Ethereum.Rpc;
 using Rollout.Bridge.Ethereum.Signing;
-using Rollout.Bridge.Safe;
+using Rollout.Deployer.Rehearsal;
 using Rollout.TestSupport;
 
 namespace Rollout.IntegrationTests.Deployer;
@@ -152,12 +151,7 @@ internal sealed partial class RehearsalDeployment : IDisposable
     private static async Task<Address> CreateSafeAsync(Uri rpc, IReadOnlyList<Address> owners)
     {
         using var http = new HttpClient();
-        var client = new EthClient(new JsonRpcClient(http, new JsonRpcOptions(rpc, TimeSpan.FromSeconds(30), 0)));
-        using var creator = Secp256k1Key.Generate();
-        await client.Rpc.CallAsync("hardhat_setBalance", [creator.Address.ToLowerHex(), "0x56bc75e2d63100000"]);
-        var transactor = await ContractTransactor.ConnectAsync(client, TimeProvider.System, new ContractTransactorOptions(PollInterval: TimeSpan.FromMilliseconds(20)));
-        var deployment = await SafeDeployment.DeployAsync(transactor, creator);
-        return (await SafeContract.CreateAsync(transactor, deployment, creator, owners, 2, 1)).Address;
+        return await RehearsalChain.CreateSafeAsync(new EthClient(new JsonRpcClient(http, new JsonRpcOptions(rpc, TimeSpan.FromSeconds(30), 0))), owners, 2);
     }
 
     [GeneratedRegex(@"^snapshots: .*$", RegexOptions.Multiline)]

@@ -1,7 +1,8 @@
 using System.Numerics;
+using Rollout.Bridge.Contracts;
 using Rollout.Bridge.Ethereum;
-using Rollout.Bridge.Ethereum.Abi;
 using Rollout.Bridge.Ethereum.Rpc;
+using Rollout.Bridge.Safe;
 using Rollout.Deployer.Cli;
 using Rollout.Deployer.Journal;
 using Rollout.Deployer.Plans;
@@ -20,8 +21,6 @@ namespace Rollout.IntegrationTests.Rehearsal;
 public sealed class RehearsalTests(Chain chain) : IDisposable
 {
     private const string Secret = "a rehearsal passphrase that must never be printed";
-    private static readonly AbiFunction Paused = AbiFunction.Parse("paused() returns (bool)");
-    private static readonly AbiFunction SafeNonce = AbiFunction.Parse("nonce() returns (uint256)");
     private readonly TempDirectory _folder = new();
     private readonly EthClient _client = new(new JsonRpcClient(new HttpClient(), new JsonRpcOptions(chain.Url, TimeSpan.FromSeconds(30), 0)));
 
@@ -46,9 +45,9 @@ public sealed class RehearsalTests(Chain chain) : IDisposable
         Assert.True(File.Exists(Path.Combine(out_, "unlock", "genesis-unlock.json")));
         var deployment = Assert.Single(journal.OutsideActions(), a => a.Key.EndsWith(":deploy:WrappedQuil", StringComparison.Ordinal));
         var token = (await _client.GetTransactionReceiptAsync(Hex.Decode(deployment.HashHex)))!.ContractAddress!;
-        Assert.False((bool)Paused.DecodeOutput(await _client.CallAsync(new CallRequest(token, Paused.EncodeCall())))[0]!);
-        var safe = Address.Parse(plan.Ethereum.SafeAddress!);
-        Assert.Equal(BigInteger.One, (BigInteger)SafeNonce.DecodeOutput(await _client.CallAsync(new CallRequest(safe, SafeNonce.EncodeCall())))[0]!);
+        var transactor = await ContractTransactor.ConnectAsync(_client, TimeProvider.System);
+        Assert.False(await new WrappedQuilContract(transactor, token).PausedAsync());
+        Assert.Equal(BigInteger.One, await new SafeContract(transactor, Address.Parse(plan.Ethereum.SafeAddress!)).GetNonceAsync());
         foreach (var keystore in Directory.GetFiles(Path.Combine(out_, "keys"))) Assert.Contains("\"crypto\"", await File.ReadAllTextAsync(keystore), StringComparison.Ordinal);
     }
 
