@@ -63,13 +63,10 @@ public sealed class ContractTransactor(EthClient client, BigInteger chainId, Tim
         {
             throw new ContractRevertedException(action, ex.Revert(known), null, ex);
         }
-        var gasLimit = checked(estimate + (estimate * (ulong)_options.GasMarginPercent / 100));
-        var block = await Client.GetBlockByNumberAsync(BlockTag.Latest, cancellationToken)
-            ?? throw new InvalidOperationException("the node has no latest block");
-        var tip = await Client.MaxPriorityFeePerGasAsync(cancellationToken);
-        var maxFee = ((block.BaseFeePerGas ?? BigInteger.Zero) * 2) + tip;
+        var gasLimit = FeeQuote.GasLimit(estimate, _options.GasMarginPercent);
+        var fees = await FeeQuote.NextAsync(Client, cancellationToken);
         var nonce = await Client.GetTransactionCountAsync(sender.Address, BlockTag.Pending, cancellationToken);
-        var signed = new Eip1559Transaction(ChainId, nonce, tip, maxFee, gasLimit, to, value ?? BigInteger.Zero, data).Sign(sender);
+        var signed = new Eip1559Transaction(ChainId, nonce, fees.MaxPriorityFeePerGas, fees.MaxFeePerGas, gasLimit, to, value ?? BigInteger.Zero, data).Sign(sender);
         await Client.SendRawTransactionAsync(signed.RawBytes, cancellationToken);
         var receipt = await WaitForReceiptAsync(signed.Hash, cancellationToken);
         if (!receipt.Succeeded)

@@ -10,13 +10,16 @@ namespace Rollout.Deployer.Ethereum;
 /// <summary>
 /// One transaction of a rollout step, sent at most once through the write-ahead sender: the intent's key names
 /// it, so a resumed process finds the journaled record and reconciles it (mined, pending, dropped: resend the
-/// same bytes, nonce taken: held) instead of signing a second one. Gas is the node's estimate plus a fifth; the
-/// fee cap is twice the latest base fee plus the tip. Every Ethereum step of the deployer sends through this.
+/// same bytes, nonce taken: held) instead of signing a second one. Gas is the node's estimate plus a fifth, priced
+/// by <see cref="FeeQuote"/>. Every Ethereum step of the deployer sends through this.
 /// </summary>
 internal sealed class JournaledTransaction(EthClient client, ITransactionRecordStore store, TimeProvider time)
 {
     /// <summary>Polls of a pending transaction before the step holds (and a resume waits again).</summary>
     public const int MaxPolls = 60;
+
+    /// <summary>Gas above the node's estimate, in percent.</summary>
+    public const int GasMarginPercent = 20;
 
     /// <summary>Time between polls.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
@@ -32,12 +35,9 @@ internal sealed class JournaledTransaction(EthClient client, ITransactionRecordS
         if (await store.FindAsync(key, cancellationToken) is null)
         {
             var from = signer.Address;
-            var estimate = await client.EstimateGasAsync(new CallRequest(to, data, from), cancellationToken);
-            var gas = checked(estimate + estimate / 5);
-            var tip = await client.MaxPriorityFeePerGasAsync(cancellationToken);
-            var baseFee = (await client.GetBlockByNumberAsync(BlockTag.Latest, cancellationToken))?.BaseFeePerGas ?? await client.GasPriceAsync(cancellationToken);
-            var maxFee = 2 * baseFee + tip;
-            var sent = await sender.SendAsync(key, from, chainId, nonce => new Eip1559Transaction(chainId, nonce, tip, maxFee, gas, to, BigInteger.Zero, data).Sign(signer), cancellationToken);
+            var gas = FeeQuote.GasLimit(await client.EstimateGasAsync(new CallRequest(to, data, from), cancellationToken), GasMarginPercent);
+            var fees = await FeeQuote.NextAsync(client, cancellationToken);
+            var sent = await sender.SendAsync(key, from, chainId, nonce => new Eip1559Transaction(chainId, nonce, fees.MaxPriorityFeePerGas, fees.MaxFeePerGas, gas, to, BigInteger.Zero, data).Sign(signer), cancellationToken);
             if (sent.Outcome is SendOutcome.Mined or SendOutcome.Reverted or SendOutcome.Held) return sent;
         }
         return await WaitAsync(key, cancellationToken);
