@@ -53,7 +53,7 @@ public sealed class EthereumResumedCheck(Func<string> passphrase, Func<Uri, EthC
         var token = eth.WrappedTokenAddress is { } named ? Address.Parse(named, "ethereum.contracts.wquil") : await WrappedQuilDeployer.FindDeployedAsync(log, client, chainId, cancellationToken);
         if (token is null) return CheckResult.NotAvailable("EthereumResumed: the plan names no ethereum.contracts.wquil and this deployment's journal holds no confirmed WrappedQuil deployment");
 
-        var transactor = await ContractTransactor.ConnectAsync(client, context.Time, cancellationToken: cancellationToken);
+        var transactor = new ContractTransactor(client, chainId, context.Time); // the chain id is read and checked above
         var safe = new SafeContract(transactor, safeAddress);
         var folder = plan.Resolve(eth.SafeFolder);
         var proposal = await SafeUnpauseProposal.FixAsync(log, context.StepId, context.Faults, chainId, safeAddress, token, () => safe.GetNonceAsync(cancellationToken), folder, cancellationToken);
