@@ -120,26 +120,35 @@ internal static class Bn254LaneProducts
 
         ref var x = ref MemoryMarshal.GetReference(a);
         ref var y = ref MemoryMarshal.GetReference(b);
+        // The pair-sum products' high parts are worth two units of their column: summed apart, doubled once.
+        Vector512<ulong> e2 = default, e3 = default, e4 = default, e5 = default, e6 = default, e7 = default, e8 = default;
         for (var k = 0; k < n; k++)
         {
-            Diagonal<TSplit>(x, y, a51, a51Low, u51, ref dl0, ref dh0);
-            Diagonal<TSplit>(Unsafe.Add(ref x, 1), Unsafe.Add(ref y, 1), a51, a51Low, u51, ref dl1, ref dh1);
-            Diagonal<TSplit>(Unsafe.Add(ref x, 2), Unsafe.Add(ref y, 2), a51, a51Low, u51, ref dl2, ref dh2);
-            Diagonal<TSplit>(Unsafe.Add(ref x, 3), Unsafe.Add(ref y, 3), a51, a51Low, u51, ref dl3, ref dh3);
-            Diagonal<TSplit>(Unsafe.Add(ref x, 4), Unsafe.Add(ref y, 4), a51, a51Low, u51, ref dl4, ref dh4);
-            Cross<TSplit>(Unsafe.Add(ref x, 5), Unsafe.Add(ref y, 5), a52, a52Low, u52, ref c1, ref c2);    // (0,1)
-            Cross<TSplit>(Unsafe.Add(ref x, 6), Unsafe.Add(ref y, 6), a52, a52Low, u52, ref c2, ref c3);    // (0,2)
-            Cross<TSplit>(Unsafe.Add(ref x, 7), Unsafe.Add(ref y, 7), a52, a52Low, u52, ref c3, ref c4);    // (0,3)
-            Cross<TSplit>(Unsafe.Add(ref x, 8), Unsafe.Add(ref y, 8), a52, a52Low, u52, ref c4, ref c5);    // (0,4)
-            Cross<TSplit>(Unsafe.Add(ref x, 9), Unsafe.Add(ref y, 9), a52, a52Low, u52, ref c3, ref c4);    // (1,2)
-            Cross<TSplit>(Unsafe.Add(ref x, 10), Unsafe.Add(ref y, 10), a52, a52Low, u52, ref c4, ref c5);  // (1,3)
-            Cross<TSplit>(Unsafe.Add(ref x, 11), Unsafe.Add(ref y, 11), a52, a52Low, u52, ref c5, ref c6);  // (1,4)
-            Cross<TSplit>(Unsafe.Add(ref x, 12), Unsafe.Add(ref y, 12), a52, a52Low, u52, ref c5, ref c6);  // (2,3)
-            Cross<TSplit>(Unsafe.Add(ref x, 13), Unsafe.Add(ref y, 13), a52, a52Low, u52, ref c6, ref c7);  // (2,4)
-            Cross<TSplit>(Unsafe.Add(ref x, 14), Unsafe.Add(ref y, 14), a52, a52Low, u52, ref c7, ref c8);  // (3,4)
+            ConstantProduct<TSplit>(x, y, a51, a51Low, u51, ref dl0, ref dh0);
+            ConstantProduct<TSplit>(Unsafe.Add(ref x, 1), Unsafe.Add(ref y, 1), a51, a51Low, u51, ref dl1, ref dh1);
+            ConstantProduct<TSplit>(Unsafe.Add(ref x, 2), Unsafe.Add(ref y, 2), a51, a51Low, u51, ref dl2, ref dh2);
+            ConstantProduct<TSplit>(Unsafe.Add(ref x, 3), Unsafe.Add(ref y, 3), a51, a51Low, u51, ref dl3, ref dh3);
+            ConstantProduct<TSplit>(Unsafe.Add(ref x, 4), Unsafe.Add(ref y, 4), a51, a51Low, u51, ref dl4, ref dh4);
+            ConstantProduct<TSplit>(Unsafe.Add(ref x, 5), Unsafe.Add(ref y, 5), a52, a52Low, u52, ref c1, ref e2);    // (0,1)
+            ConstantProduct<TSplit>(Unsafe.Add(ref x, 6), Unsafe.Add(ref y, 6), a52, a52Low, u52, ref c2, ref e3);    // (0,2)
+            ConstantProduct<TSplit>(Unsafe.Add(ref x, 7), Unsafe.Add(ref y, 7), a52, a52Low, u52, ref c3, ref e4);    // (0,3)
+            ConstantProduct<TSplit>(Unsafe.Add(ref x, 8), Unsafe.Add(ref y, 8), a52, a52Low, u52, ref c4, ref e5);    // (0,4)
+            ConstantProduct<TSplit>(Unsafe.Add(ref x, 9), Unsafe.Add(ref y, 9), a52, a52Low, u52, ref c3, ref e4);    // (1,2)
+            ConstantProduct<TSplit>(Unsafe.Add(ref x, 10), Unsafe.Add(ref y, 10), a52, a52Low, u52, ref c4, ref e5);  // (1,3)
+            ConstantProduct<TSplit>(Unsafe.Add(ref x, 11), Unsafe.Add(ref y, 11), a52, a52Low, u52, ref c5, ref e6);  // (1,4)
+            ConstantProduct<TSplit>(Unsafe.Add(ref x, 12), Unsafe.Add(ref y, 12), a52, a52Low, u52, ref c5, ref e6);  // (2,3)
+            ConstantProduct<TSplit>(Unsafe.Add(ref x, 13), Unsafe.Add(ref y, 13), a52, a52Low, u52, ref c6, ref e7);  // (2,4)
+            ConstantProduct<TSplit>(Unsafe.Add(ref x, 14), Unsafe.Add(ref y, 14), a52, a52Low, u52, ref c7, ref e8);  // (3,4)
             x = ref Unsafe.Add(ref x, OperandSize);
             y = ref Unsafe.Add(ref y, OperandSize);
         }
+        c2 += e2 + e2;
+        c3 += e3 + e3;
+        c4 += e4 + e4;
+        c5 += e5 + e5;
+        c6 += e6 + e6;
+        c7 += e7 + e7;
+        c8 += e8 + e8;
 
         var c9 = Vector512.Create(Unsafe.Add(ref Unsafe.AsRef(in start), 9));
         var c10 = Vector512.Create(Unsafe.Add(ref Unsafe.AsRef(in start), 10));
@@ -147,8 +156,9 @@ internal static class Bn254LaneProducts
         Bn254LaneReduction.Reduce<TSplit>(c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, bias, bias.Length != 0, result);
     }
 
+    // One limb product with a constant limb or pair sum: low part to one accumulator, high part to another.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Diagonal<TSplit>(
+    private static void ConstantProduct<TSplit>(
         Vector512<double> x, double y, Vector512<double> anchor, Vector512<double> anchorLow, Vector512<double> unit, ref Vector512<ulong> low, ref Vector512<ulong> high)
         where TSplit : struct, IProductSplit
     {
@@ -158,16 +168,6 @@ internal static class Bn254LaneProducts
     }
 
     // A pair-sum product, split at 2^52: its high part is worth two units of the next 51-bit column.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Cross<TSplit>(
-        Vector512<double> x, double y, Vector512<double> anchor, Vector512<double> anchorLow, Vector512<double> unit, ref Vector512<ulong> low, ref Vector512<ulong> high)
-        where TSplit : struct, IProductSplit
-    {
-        TSplit.Split(x, Vector512.Create(y), anchor, anchorLow, unit, out var hi, out var lo);
-        low += lo;
-        high += hi + hi;
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void CrossProduct<TSplit>(
         Vector512<double> x, Vector512<double> y, Vector512<double> anchor, Vector512<double> anchorLow, Vector512<double> unit, ref Vector512<ulong> low, ref Vector512<ulong> high)
