@@ -51,8 +51,9 @@ internal static class Bn254Lanes
     // r in 51-bit limbs.
     internal const ulong P0 = 0x1f593f0000001, P1 = 0x10f372e12287c, P2 = 0x6056174a0cfa1, P3 = 0x14dc2822db40, P4 = 0x30644e72e131a;
 
-    // −r⁻¹ mod 2^51.
-    internal const ulong PInv = 0x1f593efffffff;
+    // −r⁻¹ mod 2^51 = FactorMultiplier·2^FactorShift − 1 (r ≡ 1 mod 2^28).
+    internal const uint FactorMultiplier = 0x1f593f;
+    internal const int FactorShift = 28;
 
     /// <summary>Columns of an unreduced product: ten for the limb products, one for the carry.</summary>
     internal const int Columns = 2 * Limbs + 1;

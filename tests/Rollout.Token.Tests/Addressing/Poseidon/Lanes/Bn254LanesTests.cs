@@ -50,6 +50,27 @@ public sealed class Bn254LanesTests
     }
 
     [Fact]
+    public void MontgomeryFactor_AnyColumn_MakesTheColumnPlusFactorTimesRAMultipleOfTheLimb()
+    {
+        // Columns are signed 64-bit sums: negative, zero, above 2^32 (where only the low 32 bits are multiplied) and random.
+        var edges = new[] { 0UL, 1UL, ulong.MaxValue, 1UL << 51, (1UL << 51) - 1, 0xFFFF_FFFFUL, 1UL << 32, 0x8000_0000_0000_0000UL };
+        Prop.ForAll(Arb.From(Gen.Choose(int.MinValue, int.MaxValue).Two().ArrayOf(Lanes)), seeds =>
+        {
+            var columns = seeds.Select(p => (ulong)(uint)p.Item1 << 32 | (uint)p.Item2).Concat(edges).ToArray();
+            for (var start = 0; start + Lanes <= columns.Length; start += Lanes)
+            {
+                var m = Bn254LaneReduction.MontgomeryFactor(Vector512.Create(columns.AsSpan(start, Lanes)));
+                for (var lane = 0; lane < Lanes; lane++)
+                {
+                    var limb = BigInteger.One << Bn254Lanes.LimbBits;
+                    if (m[lane] >= Bn254Lanes.LimbMask + 1 || (columns[start + lane] + m[lane] * R) % limb != 0) return false;
+                }
+            }
+            return true;
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
     public void MultiplyAndSquare_OperandsBelowTwoR_AreTheMontgomeryProductJustAboveR()
     {
         Prop.ForAll(Arb.From(Operand.ArrayOf(2 * Lanes)), values =>
