@@ -30,6 +30,8 @@ internal sealed class PoseidonLaneBatch<TSplit>
     private readonly Vector512<ulong>[] _scratch = new Vector512<ulong>[4 * L];
     private readonly Vector512<double>[] _scratchDoubles = new Vector512<double>[2 * O];
     private readonly Vector512<ulong>[] _output = new Vector512<ulong>[L];
+    private readonly Vector512<double>[] _sboxBases;  // a full round's S-box inputs, as operands
+    private readonly Vector512<ulong>[] _sboxPowers;  // their squares, then fourth powers
     private readonly byte[] _padded = new byte[Bn254Scalar.ByteLength];
     private int _chunks;
 
@@ -48,6 +50,8 @@ internal sealed class PoseidonLaneBatch<TSplit>
         _state = new Vector512<ulong>[t * L];
         _stateDoubles = new Vector512<double>[(t + PoseidonLaneConstants.PartialBlock) * O];
         _firstRoundBase = constants.FirstRoundBase.Select(Vector512.Create).ToArray();
+        _sboxBases = new Vector512<double>[t * O];
+        _sboxPowers = new Vector512<ulong>[t * L];
     }
 
     /// <summary>Messages per batch.</summary>
@@ -201,14 +205,31 @@ internal sealed class PoseidonLaneBatch<TSplit>
     }
 
     // Adds the round's constants and raises every lane of the state to the fifth power, into _stateDoubles.
+    // Stage by stage over the lanes (every square, then every fourth power, then every fifth): one lane's
+    // three products are a chain of reductions, each waiting on the last, and the lanes side by side give
+    // the processor independent work to fill that wait.
     private void SBoxes(ReadOnlySpan<ulong> constants, int t)
     {
         var u = _scratch.AsSpan(0, L);
         var s = _scratch.AsSpan(L, L);
+        var a = _scratchDoubles.AsSpan(0, O);
+        var bases = _sboxBases.AsSpan();
+        var powers = _sboxPowers.AsSpan();
         for (var i = 0; i < t; i++)
         {
             Bn254Lanes.Add(_state.AsSpan(i * L, L), constants.Slice(i * L, L), u);
-            Pow5(u, s);
+            Bn254Lanes.ToOperands(u, bases.Slice(i * O, O));
+            Bn254LaneProducts.Square<TSplit>(bases.Slice(i * O, L), powers.Slice(i * L, L));
+        }
+        for (var i = 0; i < t; i++)
+        {
+            Bn254Lanes.ToDoubles(powers.Slice(i * L, L), a);
+            Bn254LaneProducts.Square<TSplit>(a, powers.Slice(i * L, L));
+        }
+        for (var i = 0; i < t; i++)
+        {
+            Bn254Lanes.ToOperands(powers.Slice(i * L, L), a);
+            Bn254LaneProducts.MultiplyOperands<TSplit>(a, bases.Slice(i * O, O), s);
             Bn254Lanes.ToOperands(s, _stateDoubles.AsSpan(i * O, O));
         }
     }
