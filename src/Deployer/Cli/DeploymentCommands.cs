@@ -49,7 +49,7 @@ internal static class DeploymentCommands
             using var journal = DeploymentJournal.Create(folder, id, TimeProvider.System);
             journal.AppendPlanVersion(valid.Sha256Hex, Path.GetFullPath(valid.Source), content);
             output.WriteLine($"deployment: {id}");
-            return await RunAsync(journal, valid, faults, null, output, cancellationToken);
+            return await RunAsync(new RolloutRunner(journal, valid, StageChecks.Default(), faults, TimeProvider.System, output), null, output, cancellationToken);
         });
         return command;
     }
@@ -78,6 +78,8 @@ internal static class DeploymentCommands
             }
             // Every refusal comes before the first write: bad input changes nothing.
             var faults = ProcessKillInjector.FromEnvironment((changed ?? inForce).Testnet.FaultInjection, output);
+            var runner = new RolloutRunner(journal, changed ?? inForce, StageChecks.Default(), faults, TimeProvider.System, output);
+            runner.CheckDecision(decision);
             if (changed is not null)
             {
                 var version = journal.AppendPlanVersion(changed.Sha256Hex, Path.GetFullPath(changed.Source), changedContent!);
@@ -86,9 +88,8 @@ internal static class DeploymentCommands
                     journal.AppendDecision("plan-change", $"plan v{version}", $"sha256 {changed.Sha256Hex}", parse.GetValue(operatorName)!);
                     output.WriteLine($"plan: adopted version {version} (sha256 {changed.Sha256Hex})");
                 }
-                inForce = changed;
             }
-            return await RunAsync(journal, inForce, faults, decision, output, cancellationToken);
+            return await RunAsync(runner, decision, output, cancellationToken);
         });
         return command;
     }
@@ -110,9 +111,8 @@ internal static class DeploymentCommands
         return note is null ? null : new OperatorDecision(DecisionAction.Retry, note, operatorName);
     }
 
-    private static async Task<int> RunAsync(DeploymentJournal journal, RolloutPlan plan, IFaultInjector faults, OperatorDecision? decision, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(RolloutRunner runner, OperatorDecision? decision, TextWriter output, CancellationToken cancellationToken)
     {
-        var runner = new RolloutRunner(journal, plan, StageChecks.Default(), faults, TimeProvider.System, output);
         var result = await runner.RunAsync(decision, cancellationToken);
         output.WriteLine(result.Message);
         return result.ExitCode;

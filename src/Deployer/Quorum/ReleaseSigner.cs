@@ -7,7 +7,7 @@ public static class ReleaseSigner
 {
     /// <summary>
     /// Hashes the binary, writes <c>BINARY.dgst</c> (or checks that an existing one says the same), signs it with
-    /// the slot's key and writes <c>BINARY.dgst.sig.N</c>, each file whole or not at all.
+    /// the slot's key and writes <c>BINARY.dgst.sig.N</c> (never over an existing one), each file whole or not at all.
     /// </summary>
     public static string Sign(string binaryPath, ReadOnlySpan<byte> privateKey, int slot)
     {
@@ -23,9 +23,14 @@ public static class ReleaseSigner
                 throw new InvalidDataException($"{digestPath}: holds '{existing.TrimEnd()}' but the binary hashes to '{digest.TrimEnd()}'; refusing to sign a different binary");
             }
         }
+        // A wrong slot must not replace another signatory's signature: a signature file is never overwritten.
+        var signaturePath = ReleaseDigest.SignaturePath(binaryPath, slot);
+        if (File.Exists(signaturePath))
+        {
+            throw new InvalidDataException($"{signaturePath}: already exists; a signature file is never overwritten (is {slot} your slot in the signatory list?)");
+        }
         var signature = Ed448Keys.Sign(privateKey, ReleaseDigest.SignedBytes(digest));
         if (!File.Exists(digestPath)) AtomicFile.WriteAllText(digestPath, digest);
-        var signaturePath = ReleaseDigest.SignaturePath(binaryPath, slot);
         AtomicFile.WriteAllBytes(signaturePath, signature);
         return signaturePath;
     }

@@ -54,14 +54,29 @@ public sealed class RolloutRunner : IRolloutActions
         }
     }
 
-    private async Task<RunResult> RunStepsAsync(OperatorDecision? decision, CancellationToken cancellationToken)
+    /// <summary>
+    /// Refuses (<see cref="InvalidDataException"/>) a decision that cannot apply where the journal left the rollout:
+    /// an attestation of anything but a held step, an abort of a rollout that is already live or aborted. Callers
+    /// check before they write anything, so a refused decision leaves the journal as it was.
+    /// </summary>
+    public void CheckDecision(OperatorDecision? decision)
     {
-        var machine = _rollout.Machine;
         var (state, interrupted) = _steps.ResumePoint(RolloutState.Planned);
         if (decision?.Action == DecisionAction.Attest && (interrupted is not null || state != RolloutState.Held))
         {
             throw new InvalidDataException($"--attest: only a held step can be attested; the rollout is {(interrupted is null ? state : interrupted.Intent.Destination)}");
         }
+        if (decision?.Action == DecisionAction.Abort && interrupted is null && state is RolloutState.Live or RolloutState.Aborted)
+        {
+            throw new InvalidDataException($"--abort: the rollout is already {state}; there is nothing to abort");
+        }
+    }
+
+    private async Task<RunResult> RunStepsAsync(OperatorDecision? decision, CancellationToken cancellationToken)
+    {
+        var machine = _rollout.Machine;
+        CheckDecision(decision);
+        var (state, interrupted) = _steps.ResumePoint(RolloutState.Planned);
         if (interrupted is not null) _output.WriteLine($"resume: {interrupted.Intent.Destination} was interrupted; reconciling it");
         var verdict = await machine.ResumeAsync(state, interrupted, cancellationToken);
         if (verdict == Reconciliation.Unknown && RolloutSteps.IsStep(machine.State))

@@ -132,6 +132,24 @@ public sealed class DeploymentCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task DecisionsThatCannotApply_AreRefusedBeforeAnythingIsJournaled()
+    {
+        await Rollout("run", "--plan", Small, "--deployment", "r1", "--home", Home);
+        Assert.Equal(ExitCodes.CheckFailed, (await Rollout("resume", "--deployment", "r1", "--abort", "--note", "wrong release", "--home", Home)).Code);
+        var before = JournalEvents("r1");
+        var changed = _dir.Write("changed.yaml", File.ReadAllText(Small).Replace("heartbeat: 1s", "heartbeat: 700ms", StringComparison.Ordinal));
+
+        var (abortAgain, _, abortError) = await Rollout("resume", "--deployment", "r1", "--abort", "--note", "again", "--home", Home);
+        var (attest, _, attestError) = await Rollout("resume", "--deployment", "r1", "--plan", changed, "--attest", "--note", "checked by hand", "--home", Home);
+
+        Assert.Equal(ExitCodes.BadInput, abortAgain);
+        Assert.Contains("--abort: the rollout is already Aborted", abortError, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadInput, attest);
+        Assert.Contains("--attest: only a held step can be attested; the rollout is Aborted", attestError, StringComparison.Ordinal);
+        Assert.Equal(before, JournalEvents("r1"));
+    }
+
+    [Fact]
     public async Task ResumingWithAChangedPlan_JournalsTheNewVersionAndItsHash()
     {
         await Rollout("run", "--plan", Small, "--deployment", "r1", "--home", Home);

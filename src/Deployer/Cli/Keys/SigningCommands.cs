@@ -44,6 +44,8 @@ internal static class SigningCommands
         command.SetAction(parse =>
         {
             var valid = PlanReader.Read(parse.GetValue(plan)!);
+            var target = parse.GetValue(outPath)!;
+            if (File.Exists(target)) throw new InvalidDataException($"--out: {target} already exists; a signature file is never overwritten");
             var seedHex = parse.GetValue(seed)!.Trim();
             if (seedHex.StartsWith("0x", StringComparison.OrdinalIgnoreCase)) seedHex = seedHex[2..];
             if (seedHex.Length % 2 != 0 || !seedHex.All(Uri.IsHexDigit)) throw new InvalidDataException("--seed: not hex");
@@ -57,9 +59,9 @@ internal static class SigningCommands
             var slot = valid.Signatories.ToList().IndexOf(publicHex) + 1;
             if (slot == 0) throw new InvalidDataException($"--key: {publicHex} is not one of the plan's signatories");
             var signature = UnlockSignature.Sign(genesis, signer.Secret);
-            signature.Write(parse.GetValue(outPath)!);
+            signature.Write(target);
             output.WriteLine($"signed the genesis seed as signatory #{slot} (phrase \"{genesis.Phrase}\")");
-            output.WriteLine($"signature: {parse.GetValue(outPath)}");
+            output.WriteLine($"signature: {target}");
             return ExitCodes.Success;
         });
         return command;

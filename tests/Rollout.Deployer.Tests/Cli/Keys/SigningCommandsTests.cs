@@ -83,6 +83,24 @@ public sealed partial class SigningCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task SignRelease_IntoASlotAlreadySigned_ExitsTwoAndKeepsTheOtherSignature()
+    {
+        var keys = await NewSigners(2);
+        var binary = _dir.Write("node-2.0.0-linux-amd64", "the release");
+        Assert.Equal(0, (await Run("sign-release", "--file", binary, "--key", keys[0].Path, "--index", "1")).Code);
+        var first = File.ReadAllBytes(binary + ".dgst.sig.1");
+
+        // The second signatory types the first one's slot.
+        var (code, _, stderr) = await Run("sign-release", "--file", binary, "--key", keys[1].Path, "--index", "1");
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains(".dgst.sig.1: already exists", stderr, StringComparison.Ordinal);
+        Assert.Equal(first, File.ReadAllBytes(binary + ".dgst.sig.1"));
+        var result = ReleaseVerification.Check(binary, new SignatorySet(keys.Select(k => Convert.FromHexString(k.PublicHex))), QuorumRules.ReferenceRelease(2));
+        Assert.True(result.Passed, result.Summary);
+    }
+
+    [Fact]
     public async Task SignRelease_WithASecp256k1Keystore_IsRefused()
     {
         var path = _dir.Combine("eth.json");
@@ -125,6 +143,24 @@ public sealed partial class SigningCommandsTests : IDisposable
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("not the plan's beacon", stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(_dir.Combine("x.json")));
+    }
+
+    [Fact]
+    public async Task SignUnlock_OverAnExistingFile_ExitsTwoAndLeavesItAlone()
+    {
+        var keys = await NewSigners(5);
+        var beacon = Ed448Keys.PublicKeyOf(Ed448Keys.NewPrivateKey());
+        var plan = WritePlan(keys.Select(k => k.PublicHex), beacon);
+        var seed = GenesisSeed.Create("resist much, obey little", new byte[32], beacon);
+        var target = _dir.Combine("unlock.sig.json");
+        Assert.Equal(0, (await Run("sign-unlock", "--plan", plan, "--key", keys[0].Path, "--seed", seed.Hex, "--out", target)).Code);
+        var first = File.ReadAllText(target);
+
+        var (code, _, stderr) = await Run("sign-unlock", "--plan", plan, "--key", keys[1].Path, "--seed", seed.Hex, "--out", target);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("already exists", stderr, StringComparison.Ordinal);
+        Assert.Equal(first, File.ReadAllText(target));
     }
 
     [Fact]
