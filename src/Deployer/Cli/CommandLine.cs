@@ -5,7 +5,9 @@ namespace Rollout.Deployer.Cli;
 /// <summary>
 /// Builds the <c>rollout</c> command tree and runs it. Every verb's errors go through one mapping:
 /// bad input (<see cref="InvalidDataException"/>, <see cref="FormatException"/>, a parse error) exits 2
-/// with the message that names the file, the index and the field; nothing else is printed for it.
+/// with the message that names the file, the index and the field; nothing else is printed for it. A path
+/// that cannot be read or written (<see cref="IOException"/>, <see cref="UnauthorizedAccessException"/>)
+/// is bad input too.
 /// </summary>
 public static class CommandLine
 {
@@ -28,6 +30,13 @@ public static class CommandLine
         }
         catch (Exception ex) when (ex is InvalidDataException or FormatException)
         {
+            await error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A path the user gave that cannot be read or written (no such folder, no permission): the runtime's
+            // message names the path. Writes are whole or not at all, so nothing was changed.
             await error.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.BadInput;
         }

@@ -119,6 +119,19 @@ public sealed class DeploymentCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task AHomeThatIsAFile_ExitsTwoNamingThePath()
+    {
+        var home = _dir.Write("home", "not a folder");
+
+        var (code, _, error) = await Rollout("run", "--plan", Small, "--deployment", "r1", "--home", home);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
+        Assert.Contains(home, error, StringComparison.Ordinal);
+        Assert.Equal("not a folder", File.ReadAllText(home));
+    }
+
+    [Fact]
     public async Task AnAttestWithoutANote_ChangesNothing()
     {
         await Rollout("run", "--plan", Small, "--deployment", "r1", "--home", Home);

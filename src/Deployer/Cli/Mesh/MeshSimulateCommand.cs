@@ -25,6 +25,11 @@ internal static class MeshSimulateCommand
             var scenario = parse.GetValue(options.Scenario)!;
             var settings = options.ToSettings(parse);
             var json = parse.GetValue(options.Json);
+            // Refused before a run that may take minutes, not after it.
+            if (json is not null && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(json))))
+            {
+                throw new InvalidDataException($"--json: the folder of {json} does not exist");
+            }
             var report = RunWithProgress(scenario, settings, output);
             if (json is not null) AtomicFile.WriteAllText(json, report.ToJson());
             MeshReportView.Write(report, output);

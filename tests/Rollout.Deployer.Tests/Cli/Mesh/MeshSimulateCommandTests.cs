@@ -49,6 +49,19 @@ public sealed class MeshSimulateCommandTests
         Assert.False(File.Exists(dir.Combine("r.json")));
     }
 
+    [Fact]
+    public async Task A_json_report_into_a_missing_folder_is_refused_before_the_run()
+    {
+        using var dir = new TempDirectory();
+        var target = dir.Combine("missing", "r.json");
+
+        var (code, stdout, stderr) = await Run("mesh", "simulate", "--scenario", "peer-exchange", "--peers", "300", "--bootstraps", "2", "--json", target);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"--json: the folder of {target} does not exist", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("peer-exchange:", stdout, StringComparison.Ordinal);
+    }
+
     private static async Task<(int Code, string Stdout, string Stderr)> Run(params string[] args)
     {
         using var stdout = new StringWriter();
