@@ -8,9 +8,10 @@ internal static class EthereumSection
         if (section is null) return null;
         var urlText = section.String("rpc_url", required: true);
         Uri? url = null;
-        if (urlText is not null && (!Uri.TryCreate(urlText, UriKind.Absolute, out url) || url.Scheme is not ("http" or "https" or "ws" or "wss")))
+        // The client speaks JSON-RPC over HTTP POST only: a ws(s) URL would pass here and fail at every Ethereum step.
+        if (urlText is not null && (!Uri.TryCreate(urlText, UriKind.Absolute, out url) || url.Scheme is not ("http" or "https")))
         {
-            document.Report("ethereum.rpc_url", section.Get("rpc_url"), $"\"{urlText}\" is not an http(s) or ws(s) URL");
+            document.Report("ethereum.rpc_url", section.Get("rpc_url"), $"\"{urlText}\" is not an http(s) URL (JSON-RPC over HTTP; WebSocket endpoints are not supported)");
             url = null;
         }
         var chainId = section.Integer("chain_id", 0, 1, long.MaxValue);

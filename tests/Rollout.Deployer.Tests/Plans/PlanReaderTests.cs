@@ -117,6 +117,19 @@ public sealed class PlanReaderTests
             refused);
     }
 
+    [Theory]
+    [InlineData("ws://127.0.0.1:8545")]
+    [InlineData("wss://ethereum-rpc.example.org")]
+    [InlineData("ftp://127.0.0.1:8545")]
+    public void AnRpcUrlTheClientCannotSpeak_IsRefused(string url)
+    {
+        var text = File.ReadAllText(Sample("rehearsal.yaml")).Replace("rpc_url: http://127.0.0.1:8545", "rpc_url: " + url, StringComparison.Ordinal);
+
+        var problem = Assert.Single(ValidateText(text).Problems, p => p.Path == "ethereum.rpc_url");
+
+        Assert.Contains("is not an http(s) URL", problem.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AMainnetPlan_NeedsTheExistingTokenAndTheSafe()
     {
