@@ -78,7 +78,7 @@ internal sealed record RehearsalKeys(
         string Write(string name, string json)
         {
             var path = Path.Combine(folder, name);
-            Storage.AtomicFile.WriteAllText(path, json);
+            KeystoreFile.Write(path, json);  // owner-only, like every keystore `rollout keys new` writes
             return path;
         }
     }

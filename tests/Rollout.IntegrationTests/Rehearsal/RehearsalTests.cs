@@ -48,7 +48,12 @@ public sealed class RehearsalTests(Chain chain) : IDisposable
         var transactor = await ContractTransactor.ConnectAsync(_client, TimeProvider.System);
         Assert.False(await new WrappedQuilContract(transactor, token).PausedAsync());
         Assert.Equal(BigInteger.One, await new SafeContract(transactor, Address.Parse(plan.Ethereum.SafeAddress!)).GetNonceAsync());
-        foreach (var keystore in Directory.GetFiles(Path.Combine(out_, "keys"))) Assert.Contains("\"crypto\"", await File.ReadAllTextAsync(keystore), StringComparison.Ordinal);
+        foreach (var keystore in Directory.GetFiles(Path.Combine(out_, "keys")))
+        {
+            // Encrypted, and readable by the owner only.
+            Assert.Contains("\"crypto\"", await File.ReadAllTextAsync(keystore), StringComparison.Ordinal);
+            if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keystore));
+        }
     }
 
     [Fact]
