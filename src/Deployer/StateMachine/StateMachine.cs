@@ -66,9 +66,6 @@ public sealed class StateMachine<TState, TTrigger>
             .Where(r => r.Guard is null || _parameters.ContainsKey(r.Trigger) || r.Guard(null))
             .Select(r => r.Trigger).Distinct().ToList();
 
-    /// <summary>The parameter type of <paramref name="trigger"/>, or null.</summary>
-    public Type? ParameterTypeOf(TTrigger trigger) => _parameters.GetValueOrDefault(trigger);
-
     /// <summary>Fires a parameterless trigger.</summary>
     public Task FireAsync(TTrigger trigger, CancellationToken cancellationToken = default)
     {

@@ -155,10 +155,10 @@ public sealed class RolloutRunnerTests : IDisposable
     }
 
     [Theory]
-    [InlineData("RoutingSuccess", FaultPhase.Before, 1)]
-    [InlineData("RoutingSuccess", FaultPhase.After, 1)]
-    [InlineData("Held", FaultPhase.Before, 0)]
-    public async Task AProcessDyingAtAFaultPoint_ResumesWithEachStepCompletedOnce(string step, FaultPhase phase, int routingRuns)
+    [InlineData("RoutingSuccess", FaultPhase.Before)]
+    [InlineData("RoutingSuccess", FaultPhase.After)]
+    [InlineData("Held", FaultPhase.Before)]
+    public async Task AProcessDyingAtAFaultPoint_ResumesWithEachStepCompletedOnce(string step, FaultPhase phase)
     {
         var checks = ScriptedCheck.AllPassing();
         var routing = new ScriptedCheck(RolloutState.RoutingSuccess, _ => CheckResult.Passed("no loss"));
@@ -173,7 +173,8 @@ public sealed class RolloutRunnerTests : IDisposable
         var result = await Run(reopened, checks);
 
         Assert.Equal(RolloutState.Live, result.State);
-        Assert.Equal(routingRuns == 0 ? 1 : routingRuns, routing.Runs);
+        // Died before its check ran, after it, or at a later hold: the routing check ran once in all.
+        Assert.Equal(1, routing.Runs);
         var completed = Completed(reopened);
         // Held and the held step are entered twice when a hold is retried; every other step exactly once.
         Assert.All(RolloutSteps.All.Where(s => step != "Held" || s != RolloutState.UpperLimits), s => Assert.Single(completed, c => c == s.ToString()));
