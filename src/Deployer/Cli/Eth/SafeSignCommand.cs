@@ -37,7 +37,7 @@ internal static class SafeSignCommand
             using var opened = KeysCommands.Open(parse.GetValue(key)!, KeyType.Secp256k1, output);
             using var owner = Secp256k1Key.FromPrivateKey(opened.Secret);
             var signature = SafeSignature.Sign(proposal.Tx, proposal.ChainId, proposal.Safe, owner);
-            AtomicFile.WriteAllText(target, signature.ToJson());
+            AtomicFile.WriteNewText(target, signature.ToJson());
 
             if (proposal.Description is not null) output.WriteLine($"transaction: {proposal.Description}");
             output.WriteLine($"safe: {proposal.Safe} on chain {proposal.ChainId}, nonce {proposal.Tx.Nonce}");

@@ -1,7 +1,9 @@
 using System.CommandLine;
+using System.Text.Json;
 using Rollout.Bridge.Ethereum.Keystores;
 using Rollout.Deployer.Plans;
 using Rollout.Deployer.Quorum;
+using Rollout.Deployer.Storage;
 
 namespace Rollout.Deployer.Cli.Keys;
 
@@ -59,7 +61,8 @@ internal static class SigningCommands
             var slot = valid.Signatories.ToList().IndexOf(publicHex) + 1;
             if (slot == 0) throw new InvalidDataException($"--key: {publicHex} is not one of the plan's signatories");
             var signature = UnlockSignature.Sign(genesis, signer.Secret);
-            signature.Write(target);
+            // UnlockSignature.Write replaces a file; a signature file must never be, even one created while the passphrase was asked for.
+            AtomicFile.WriteNewText(target, JsonSerializer.Serialize(signature, new JsonSerializerOptions { WriteIndented = true }) + "\n");
             output.WriteLine($"signed the genesis seed as signatory #{slot} (phrase \"{genesis.Phrase}\")");
             output.WriteLine($"signature: {target}");
             return ExitCodes.Success;
