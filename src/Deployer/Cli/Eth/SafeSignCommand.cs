@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text;
 using Rollout.Bridge.Ethereum;
 using Rollout.Bridge.Ethereum.Keystores;
 using Rollout.Bridge.Ethereum.Signing;
@@ -34,20 +36,43 @@ internal static class SafeSignCommand
             var target = parse.GetValue(outPath)!;
             if (File.Exists(target)) throw new InvalidDataException($"--out: {target} already exists; a signature file is never overwritten");
 
+            // What will be signed is shown before the key is opened, so the owner reads it before the passphrase prompt.
+            if (proposal.Description is not null) output.WriteLine($"transaction: {Printable(proposal.Description)}");
+            output.WriteLine($"safe: {proposal.Safe} on chain {proposal.ChainId}, nonce {proposal.Tx.Nonce}");
+            output.WriteLine($"call: {(proposal.Tx.Operation == 0 ? "call" : "DELEGATECALL")} {proposal.Tx.To} value {proposal.Tx.Value} data {Hex.Encode(proposal.Tx.Data)}");
+            output.WriteLine($"safeTxHash: {Hex.Encode(proposal.SafeTxHash)}");
+
             using var opened = KeysCommands.Open(parse.GetValue(key)!, KeyType.Secp256k1, output);
             using var owner = Secp256k1Key.FromPrivateKey(opened.Secret);
             var signature = SafeSignature.Sign(proposal.Tx, proposal.ChainId, proposal.Safe, owner);
             AtomicFile.WriteNewText(target, signature.ToJson());
 
-            if (proposal.Description is not null) output.WriteLine($"transaction: {proposal.Description}");
-            output.WriteLine($"safe: {proposal.Safe} on chain {proposal.ChainId}, nonce {proposal.Tx.Nonce}");
-            output.WriteLine($"call: {(proposal.Tx.Operation == 0 ? "call" : "DELEGATECALL")} {proposal.Tx.To} value {proposal.Tx.Value} data {Hex.Encode(proposal.Tx.Data)}");
-            output.WriteLine($"safeTxHash: {Hex.Encode(proposal.SafeTxHash)}");
             output.WriteLine($"owner: {owner.Address}");
             output.WriteLine($"signature: {target}");
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The description with control and format characters escaped: it comes from the file, and a carriage
+    /// return, an ANSI sequence or a bidi override could otherwise repaint the <c>call:</c> line the owner reads.
+    /// </summary>
+    internal static string Printable(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+        return builder.ToString();
     }
 
     private static void Check(SafeTxProposal proposal, EthereumSettings settings, string txPath, TextWriter output)
