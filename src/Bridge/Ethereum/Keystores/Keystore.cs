@@ -92,7 +92,7 @@ public static class Keystore
         ArgumentNullException.ThrowIfNull(passphrase);
         var root = Parse(json, source);
         var version = Member(root, "version", source);
-        if (version.ValueKind != JsonValueKind.Number || version.GetInt32() != 3)
+        if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number) || number != 3)
         {
             throw new InvalidDataException($"{source}: version {version.GetRawText()} is not a Web3 Secret Storage v3 keystore");
         }

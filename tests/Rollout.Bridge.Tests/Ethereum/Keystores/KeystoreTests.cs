@@ -151,6 +151,21 @@ public sealed class KeystoreTests
         Assert.StartsWith("k.json: wrong passphrase", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("3.5")]
+    [InlineData("4")]
+    [InlineData("1e10")]
+    [InlineData("\"3\"")]
+    public void Decrypt_VersionOtherThanTheInteger3_IsBadInputNamingTheFileAndField(string version)
+    {
+        var json = JsonNode.Parse(Keystore.Encrypt(KeyType.Secp256k1, Secret(new Random(9)), "p", FastScrypt))!;
+        json["version"] = JsonNode.Parse(version);
+
+        var error = Assert.Throws<InvalidDataException>(() => Keystore.Decrypt(json.ToJsonString(), "p", "k.json"));
+
+        Assert.Equal($"k.json: version {version} is not a Web3 Secret Storage v3 keystore", error.Message);
+    }
+
     [Fact]
     public void Decrypt_UnknownKeyType_IsRejected()
     {
