@@ -6,14 +6,16 @@ using Rollout.Bridge.Ethereum.Keystores;
 using Rollout.Bridge.Ethereum.Signing;
 using Rollout.Bridge.Safe;
 using Rollout.Deployer.Cli.Keys;
+using Rollout.Deployer.Ethereum;
 using Rollout.Deployer.Plans;
 using Rollout.Deployer.Storage;
 
 namespace Rollout.Deployer.Cli.Eth;
 
 /// <summary>
-/// <c>rollout eth safe-sign --plan FILE --key KEYSTORE --tx FILE --out FILE</c>: a Safe owner signs, on
-/// their own machine, the SafeTx the deployer wrote. Before the key is opened the file's hash is
+/// <c>rollout eth safe-sign --plan FILE --key KEYSTORE [--tx FILE] --out FILE</c>: a Safe owner signs, on
+/// their own machine, the SafeTx the deployer wrote (by default the unpause SafeTx in the plan's
+/// <c>ethereum.safe_folder</c>). Before the key is opened the file's hash is
 /// recomputed from its fields and its chain and Safe are compared with the plan's, so the owner signs
 /// exactly the call the file shows, for the deployment they agreed to.
 /// </summary>
@@ -23,13 +25,22 @@ internal static class SafeSignCommand
     {
         var plan = new Option<string>("--plan") { Description = "The deployment's plan: ethereum.chain_id and ethereum.safe are checked before signing", Required = true };
         var key = KeysCommands.KeyOption();
-        var tx = new Option<string>("--tx") { Description = "The SafeTx file the deployer wrote (safe, chainId, the SafeTx fields, safeTxHash)", Required = true };
+        var tx = new Option<string?>("--tx") { Description = $"The SafeTx file the deployer wrote (safe, chainId, the SafeTx fields, safeTxHash); default: {SafeUnpauseProposal.FileName} in the plan's ethereum.safe_folder" };
         var outPath = new Option<string>("--out") { Description = "The signature file to write ({safeTxHash, owner, signature}), never overwritten", Required = true };
         var command = new Command("safe-sign", "Sign a SafeTx as one of the Safe's owners") { plan, key, tx, outPath };
         command.SetAction(parse =>
         {
-            var settings = PlanReader.Read(parse.GetValue(plan)!).Ethereum;
-            var txPath = parse.GetValue(tx)!;
+            var rollout = PlanReader.Read(parse.GetValue(plan)!);
+            var settings = rollout.Ethereum;
+            var txPath = parse.GetValue(tx);
+            if (txPath is null)
+            {
+                txPath = Path.Combine(rollout.Resolve(settings.SafeFolder), SafeUnpauseProposal.FileName);
+                if (!File.Exists(txPath))
+                {
+                    throw new InvalidDataException($"{txPath}: no unpause SafeTx there (the plan's ethereum.safe_folder, written by rollout run at EthereumResumed); pass --tx FILE to sign another file");
+                }
+            }
             if (!File.Exists(txPath)) throw new InvalidDataException($"--tx: {txPath} does not exist");
             var proposal = SafeTxProposal.FromJson(File.ReadAllText(txPath), txPath);
             Check(proposal, settings, txPath, output);

@@ -204,6 +204,39 @@ public sealed partial class SafeSignCommandTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task SafeSign_WithoutTx_SignsTheUnpauseSafeTxInThePlansSafeFolder()
+    {
+        var (owner, address) = await NewKey("secp256k1");
+        var proposal = Unpause();
+        var plan = WritePlan(31337, SafeAddress);
+        Directory.CreateDirectory(_dir.Combine("safe"));
+        File.WriteAllText(_dir.Combine("safe", "unpause-safetx.json"), proposal.ToJson());
+        var outPath = _dir.Combine("safe", "owner-1.json");
+
+        var (code, stdout, stderr) = await Run("eth", "safe-sign", "--plan", plan, "--key", owner, "--out", outPath);
+
+        Assert.True(code == 0, stderr);
+        var signature = SafeSignature.FromJson(File.ReadAllText(outPath), outPath);
+        Assert.Equal(proposal.SafeTxHash, signature.SafeTxHash);
+        Assert.Equal(address, signature.RecoverSigner());
+        Assert.Contains($"safeTxHash: {Hex.Encode(proposal.SafeTxHash)}", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SafeSign_WithoutTx_AndNoSafeTxInTheSafeFolder_ExitsTwoNamingThePathAndTheOption()
+    {
+        var (owner, _) = await NewKey("secp256k1");
+        var outPath = _dir.Combine("x.sig.json");
+
+        var (code, _, stderr) = await Run("eth", "safe-sign", "--plan", WritePlan(31337, SafeAddress), "--key", owner, "--out", outPath);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains(_dir.Combine("safe", "unpause-safetx.json") + ": no unpause SafeTx there", stderr, StringComparison.Ordinal);
+        Assert.Contains("pass --tx FILE", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(outPath));
+    }
+
     private static SafeTxProposal Unpause() => SafeTxProposal.Call(SafeAddress, 31337, Token, [0x3f, 0x4b, 0xa8, 0x3a], 7, description: "unpause wQUIL");
 
     private async Task<(string Path, Address? Address)> NewKey(string type)
