@@ -7,18 +7,37 @@ namespace Rollout.Bridge.Safe;
 /// <summary>Strict readers for the Safe documents: every member named in the error when missing or malformed.</summary>
 internal static class SafeJson
 {
-    public static JsonDocument Parse(string json, string source)
+    /// <summary>
+    /// Parses a document whose root object may hold only <paramref name="members"/>, each at most once:
+    /// JsonDocument keeps duplicates (lookups see the last), so a file with two <c>to</c> members could show a
+    /// reviewer one target while the other is hashed and signed.
+    /// </summary>
+    public static JsonDocument Parse(string json, string source, IReadOnlyCollection<string> members)
     {
+        JsonDocument document;
         try
         {
-            var document = JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind == JsonValueKind.Object) return document;
-            document.Dispose();
-            throw new InvalidDataException($"{source}: not a JSON object");
+            document = JsonDocument.Parse(json);
         }
         catch (JsonException ex)
         {
             throw new InvalidDataException($"{source}: not JSON (line {ex.LineNumber + 1}): {ex.Message}", ex);
+        }
+        try
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object) throw new InvalidDataException($"{source}: not a JSON object");
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var member in document.RootElement.EnumerateObject())
+            {
+                if (!members.Contains(member.Name)) throw new InvalidDataException($"{source}.{member.Name}: not a member of this document (expected {string.Join(", ", members)})");
+                if (!seen.Add(member.Name)) throw new InvalidDataException($"{source}.{member.Name}: appears more than once");
+            }
+            return document;
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
         }
     }
 

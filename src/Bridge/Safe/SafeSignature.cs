@@ -16,6 +16,8 @@ namespace Rollout.Bridge.Safe;
 /// <param name="Signature">65 bytes r ‖ s ‖ v.</param>
 public sealed record SafeSignature(byte[] SafeTxHash, Address Owner, byte[] Signature)
 {
+    private static readonly string[] Members = ["safeTxHash", "owner", "signature"];
+
     /// <summary>Signs the SafeTx hash of <paramref name="tx"/> for the Safe at <paramref name="safe"/> on <paramref name="chainId"/>.</summary>
     public static SafeSignature Sign(SafeTx tx, BigInteger chainId, Address safe, Secp256k1Key owner)
     {
@@ -61,7 +63,7 @@ public sealed record SafeSignature(byte[] SafeTxHash, Address Owner, byte[] Sign
     public static SafeSignature FromJson(string json, string source)
     {
         ArgumentNullException.ThrowIfNull(json);
-        using var document = SafeJson.Parse(json, source);
+        using var document = SafeJson.Parse(json, source, Members);
         var root = document.RootElement;
         var hash = Hex.Decode(SafeJson.String(root, "safeTxHash", source), $"{source}.safeTxHash");
         if (hash.Length != 32) throw new InvalidDataException($"{source}.safeTxHash: {hash.Length} bytes, expected 32");

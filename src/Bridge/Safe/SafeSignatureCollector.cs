@@ -75,7 +75,4 @@ public sealed class SafeSignatureCollector
         if (!HasThreshold) throw new InvalidOperationException($"{Count} of {Threshold} signatures collected");
         return [.. _byOwner.Values.SelectMany(s => s.Signature)];
     }
-
-    /// <summary>Packs any signatures in ascending owner order without checking the threshold (to show the Safe refusing too few).</summary>
-    public byte[] PackedUnchecked() => [.. _byOwner.Values.SelectMany(s => s.Signature)];
 }

@@ -17,6 +17,9 @@ namespace Rollout.Bridge.Safe;
 /// <param name="Description">What the transaction does, for people (optional).</param>
 public sealed record SafeTxProposal(Address Safe, BigInteger ChainId, SafeTx Tx, string? Description = null)
 {
+    private static readonly string[] Members =
+        ["safe", "chainId", "description", "to", "value", "data", "operation", "safeTxGas", "baseGas", "gasPrice", "gasToken", "refundReceiver", "nonce", "safeTxHash"];
+
     /// <summary>The SafeTx hash owners sign.</summary>
     public byte[] SafeTxHash => Tx.Hash(ChainId, Safe);
 
@@ -53,7 +56,7 @@ public sealed record SafeTxProposal(Address Safe, BigInteger ChainId, SafeTx Tx,
     public static SafeTxProposal FromJson(string json, string source)
     {
         ArgumentNullException.ThrowIfNull(json);
-        using var document = SafeJson.Parse(json, source);
+        using var document = SafeJson.Parse(json, source, Members);
         var r = document.RootElement;
         var operation = SafeJson.Decimal(r, "operation", source);
         if (operation > 1) throw new InvalidDataException($"{source}.operation: {operation} is neither 0 (call) nor 1 (delegatecall)");

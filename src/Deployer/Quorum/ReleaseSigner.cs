@@ -31,7 +31,7 @@ public static class ReleaseSigner
         }
         var signature = Ed448Keys.Sign(privateKey, ReleaseDigest.SignedBytes(digest));
         if (!File.Exists(digestPath)) AtomicFile.WriteAllText(digestPath, digest);
-        AtomicFile.WriteAllBytes(signaturePath, signature);
+        AtomicFile.WriteNewBytes(signaturePath, signature);
         return signaturePath;
     }
 }

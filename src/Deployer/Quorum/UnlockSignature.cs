@@ -50,6 +50,6 @@ public sealed record UnlockSignature(
         }
     }
 
-    /// <summary>Writes the file whole or not at all.</summary>
-    public void Write(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+    /// <summary>Writes the file whole or not at all, and never over an existing one (bad input naming it).</summary>
+    public void Write(string path) => AtomicFile.WriteNewText(path, JsonSerializer.Serialize(this, new JsonSerializerOptions { WriteIndented = true }) + "\n");
 }

@@ -79,5 +79,37 @@ public sealed class SafeTxProposalTests
         for (var i = 0; i < cases.Length; i++) Assert.Equal(cases[i].expected, answer[i].GetProperty("hash").GetString());
     }
 
+    [Fact]
+    public void FromJson_SecondToMember_IsRefusedNamingIt_ThoughTheHashMatchesTheLastOne()
+    {
+        // A reviewer reading from the top sees the first "to"; a lenient reader hashes the last one.
+        var json = Unpause().ToJson().Replace("{\n", "{\n  \"to\": \"0x00000000000000000000000000000000000000bb\",\n", StringComparison.Ordinal);
+
+        var error = Assert.Throws<InvalidDataException>(() => SafeTxProposal.FromJson(json, "tx.json"));
+
+        Assert.Equal("tx.json.to: appears more than once", error.Message);
+    }
+
+    [Fact]
+    public void FromJson_UnknownMember_IsRefusedNamingIt()
+    {
+        var json = Unpause().ToJson().Replace("{\n", "{\n  \"target\": \"0x00000000000000000000000000000000000000bb\",\n", StringComparison.Ordinal);
+
+        var error = Assert.Throws<InvalidDataException>(() => SafeTxProposal.FromJson(json, "tx.json"));
+
+        Assert.StartsWith("tx.json.target: not a member of this document", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SignatureFromJson_SecondSignatureMember_IsRefusedNamingIt()
+    {
+        var signature = new SafeSignature(new byte[32], SafeAddress, new byte[65]);
+        var json = signature.ToJson().Replace("{\n", "{\n  \"signature\": \"0x" + new string('1', 130) + "\",\n", StringComparison.Ordinal);
+
+        var error = Assert.Throws<InvalidDataException>(() => SafeSignature.FromJson(json, "sig.json"));
+
+        Assert.Equal("sig.json.signature: appears more than once", error.Message);
+    }
+
     private static SafeTxProposal Unpause() => SafeTxProposal.Call(SafeAddress, 31337, Address.Parse("0x00000000000000000000000000000000000000aa"), [0x3f, 0x4b, 0xa8, 0x3a], 4, description: "unpause wQUIL");
 }

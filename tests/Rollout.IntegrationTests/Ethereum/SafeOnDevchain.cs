@@ -54,12 +54,16 @@ public sealed class SafeOnDevchain : IAsyncLifetime, IDisposable
         return key;
     }
 
-    /// <summary>The owners' signatures of <paramref name="proposal"/>, collected and packed in owner order.</summary>
+    /// <summary>
+    /// The owners' signatures of <paramref name="proposal"/>, each accepted by the collector, packed in ascending
+    /// owner order by hand: the collector's <c>Packed</c> refuses fewer than the threshold, which tests send to show the Safe refusing them.
+    /// </summary>
     public byte[] Sign(SafeTxProposal proposal, params Secp256k1Key[] signers)
     {
         var collector = new SafeSignatureCollector(proposal.SafeTxHash, Owners.Select(o => o.Address), 2);
-        foreach (var signer in signers) Assert.Null(collector.Add(SafeSignature.SignHash(proposal.SafeTxHash, signer)));
-        return collector.PackedUnchecked();
+        var signatures = signers.Select(signer => SafeSignature.SignHash(proposal.SafeTxHash, signer)).ToList();
+        foreach (var signature in signatures) Assert.Null(collector.Add(signature));
+        return [.. signatures.OrderBy(s => s.Owner.ToLowerHex(), StringComparer.Ordinal).SelectMany(s => s.Signature)];
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -25,6 +25,9 @@ public static class Keystore
 
     // A hostile file could ask for terabytes of scrypt memory or years of PBKDF2; refuse before deriving.
     private const long MaxScryptMemory = 1L << 30;
+    // scrypt's time grows with n·r·p; this is the work of the largest memory allowed at p = 1, four times geth's
+    // standard n = 2^18, r = 8, p = 1 (ethers' default is half that), so p cannot multiply it into hours.
+    private const long MaxScryptWork = 1L << 23;
     private const int MaxPbkdf2Iterations = 10_000_000;
 
     /// <summary>Encrypts <paramref name="secret"/> under <paramref name="passphrase"/>; returns the keystore JSON.</summary>
@@ -89,7 +92,7 @@ public static class Keystore
         ArgumentNullException.ThrowIfNull(passphrase);
         var root = Parse(json, source);
         var version = Member(root, "version", source);
-        if (version.ValueKind != JsonValueKind.Number || version.GetInt32() != 3)
+        if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number) || number != 3)
         {
             throw new InvalidDataException($"{source}: version {version.GetRawText()} is not a Web3 Secret Storage v3 keystore");
         }
@@ -164,6 +167,10 @@ public static class Keystore
                     if (n <= 1 || (n & (n - 1)) != 0) throw new InvalidDataException($"{where}.n is {n}, not a power of two above 1");
                     if (r <= 0 || p <= 0) throw new InvalidDataException($"{where}: r and p must be positive");
                     if (128L * n * r > MaxScryptMemory || (long)p * r > 1 << 20) throw new InvalidDataException($"{where}: n·r needs more than 1 GiB of memory");
+                    if ((long)n * r * p > MaxScryptWork)
+                    {
+                        throw new InvalidDataException($"{where}: n·r·p is {(long)n * r * p} (n {n}, r {r}, p {p}), more than {MaxScryptWork}: refusing a keystore that would take far longer to open than geth's or ethers' settings");
+                    }
                     return SCrypt.Generate(password, salt, n, r, p, DerivedKeyLength);
                 case "pbkdf2":
                     var prf = Text(json, "prf", where);

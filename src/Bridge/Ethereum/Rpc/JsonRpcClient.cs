@@ -138,8 +138,9 @@ public sealed class JsonRpcClient
             {
                 throw new EthereumUnreachableException(_options.Endpoint, label, attempts, new InvalidDataException("an answer is not a JSON object"));
             }
-            var hasId = item.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.Number;
-            if (!hasId || idElement.GetInt64() < firstId || idElement.GetInt64() >= firstId + requests.Count)
+            // TryGetInt64: an id such as 1.5 is the node misbehaving, not a FormatException the CLI would call bad input.
+            if (!(item.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.Number && idElement.TryGetInt64(out var id))
+                || id < firstId || id >= firstId + requests.Count)
             {
                 if (item.TryGetProperty("error", out var wholeError))
                 {
@@ -147,7 +148,7 @@ public sealed class JsonRpcClient
                 }
                 throw new EthereumUnreachableException(_options.Endpoint, label, attempts, new InvalidDataException("an answer carries an id that was not asked for"));
             }
-            var index = (int)(idElement.GetInt64() - firstId);
+            var index = (int)(id - firstId);
             var request = requests[index];
             responses[index] = item.TryGetProperty("error", out var error) && error.ValueKind != JsonValueKind.Null
                 ? new JsonRpcResponse(request, default, ToException(request.Method, error))

@@ -41,7 +41,7 @@ internal static class SafeBatchCommand
             {
                 throw new InvalidDataException($"{txPath}: {ex.Message}", ex);
             }
-            AtomicFile.WriteAllText(target, batch.ToJson());
+            AtomicFile.WriteNewText(target, batch.ToJson());
             output.WriteLine($"batch: {target} ({function.Signature} on {proposal.Tx.To}, Safe {proposal.Safe}, chain {proposal.ChainId})");
             output.WriteLine($"the web interface proposes it at the Safe's next nonce; this SafeTx was made for nonce {proposal.Tx.Nonce}");
             return ExitCodes.Success;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using Rollout.Bridge.Ethereum.Keystores;
 using Rollout.Deployer.Plans;
 using Rollout.Deployer.Quorum;
@@ -7,7 +8,8 @@ namespace Rollout.Deployer.Cli.Keys;
 
 /// <summary>
 /// The signers' verbs, each run on the signer's own machine: <c>sign-release</c> (the binary's digest) and
-/// <c>sign-unlock</c> (the genesis seed the deployer fixed after the release was signed).
+/// <c>sign-unlock</c> (the genesis seed the deployer fixed after the release was signed; by default the one in the
+/// unlock request the deployer wrote into the plan's unlock folder).
 /// </summary>
 internal static class SigningCommands
 {
@@ -38,7 +40,7 @@ internal static class SigningCommands
     {
         var plan = new Option<string>("--plan") { Description = "The deployment's plan: its signatories and beacon key are checked before signing", Required = true };
         var key = KeysCommands.KeyOption();
-        var seed = new Option<string>("--seed") { Description = "The genesis seed (hex) the deployer published after the release was signed", Required = true };
+        var seed = new Option<string?>("--seed") { Description = $"The genesis seed (hex) the deployer published after the release was signed; default: genesisSeedHex of {UnlockCollectingCheck.RequestFileName} in the plan's release.unlock_folder" };
         var outPath = new Option<string>("--out") { Description = "The signature file to write, for the deployer to collect", Required = true };
         var command = new Command("sign-unlock", "Sign the genesis seed that lifts the stasis lock") { plan, key, seed, outPath };
         command.SetAction(parse =>
@@ -46,24 +48,48 @@ internal static class SigningCommands
             var valid = PlanReader.Read(parse.GetValue(plan)!);
             var target = parse.GetValue(outPath)!;
             if (File.Exists(target)) throw new InvalidDataException($"--out: {target} already exists; a signature file is never overwritten");
-            var seedHex = parse.GetValue(seed)!.Trim();
+            var (seedText, seedSource) = parse.GetValue(seed) is { } given ? (given, "--seed") : RequestedSeed(valid);
+            var seedHex = seedText.Trim();
             if (seedHex.StartsWith("0x", StringComparison.OrdinalIgnoreCase)) seedHex = seedHex[2..];
-            if (seedHex.Length % 2 != 0 || !seedHex.All(Uri.IsHexDigit)) throw new InvalidDataException("--seed: not hex");
-            if (!GenesisSeed.TryParse(Convert.FromHexString(seedHex), out var genesis, out var error)) throw new InvalidDataException($"--seed: {error}");
+            if (seedHex.Length % 2 != 0 || !seedHex.All(Uri.IsHexDigit)) throw new InvalidDataException($"{seedSource}: not hex");
+            if (!GenesisSeed.TryParse(Convert.FromHexString(seedHex), out var genesis, out var error)) throw new InvalidDataException($"{seedSource}: {error}");
             if (Convert.ToHexStringLower([.. genesis!.Beacon]) != valid.BeaconKey)
             {
-                throw new InvalidDataException($"--seed: binds beacon {Convert.ToHexStringLower([.. genesis.Beacon])}, not the plan's beacon {valid.BeaconKey}; refusing to sign");
+                throw new InvalidDataException($"{seedSource}: binds beacon {Convert.ToHexStringLower([.. genesis.Beacon])}, not the plan's beacon {valid.BeaconKey}; refusing to sign");
             }
             using var signer = KeysCommands.Open(parse.GetValue(key)!, KeyType.Ed448, output);
             var publicHex = Convert.ToHexStringLower(signer.PublicKey);
             var slot = valid.Signatories.ToList().IndexOf(publicHex) + 1;
             if (slot == 0) throw new InvalidDataException($"--key: {publicHex} is not one of the plan's signatories");
             var signature = UnlockSignature.Sign(genesis, signer.Secret);
+            // Never over another file, even one created while the passphrase was asked for.
             signature.Write(target);
             output.WriteLine($"signed the genesis seed as signatory #{slot} (phrase \"{genesis.Phrase}\")");
             output.WriteLine($"signature: {target}");
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The seed in the unlock request the deployer wrote into the plan's unlock folder.</summary>
+    private static (string Hex, string Source) RequestedSeed(RolloutPlan plan)
+    {
+        var path = Path.Combine(plan.Resolve(plan.Release.UnlockFolder), UnlockCollectingCheck.RequestFileName);
+        if (!File.Exists(path))
+        {
+            throw new InvalidDataException($"{path}: no unlock request there (the plan's release.unlock_folder, written by rollout run at UnlockCollecting); pass --seed HEX instead");
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("genesisSeedHex", out var value) && value.ValueKind == JsonValueKind.String
+                ? (value.GetString()!, $"{path}.genesisSeedHex")
+                : throw new InvalidDataException($"{path}.genesisSeedHex: missing or not a string");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{path}: not JSON (line {ex.LineNumber + 1}): {ex.Message}", ex);
+        }
     }
 }

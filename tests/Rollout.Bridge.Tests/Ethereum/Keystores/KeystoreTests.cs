@@ -128,6 +128,44 @@ public sealed class KeystoreTests
         Assert.Contains("1 GiB", Assert.Throws<InvalidDataException>(() => Keystore.Decrypt(json.ToJsonString(), "p")).Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1 << 23, 1, 1 << 20)] // within the memory and p·r caps, and would never finish
+    [InlineData(16, 1, 1 << 20)]
+    [InlineData(1 << 20, 8, 2)]
+    public void Decrypt_ScryptWorkAboveTheCap_IsRefusedBeforeDeriving(int n, int r, int p)
+    {
+        var error = Assert.Throws<InvalidDataException>(() => Keystore.Decrypt(WithScryptCost(n, r, p), "p", "k.json"));
+
+        Assert.Equal($"k.json: crypto.kdfparams: n·r·p is {(long)n * r * p} (n {n}, r {r}, p {p}), more than 8388608: refusing a keystore that would take far longer to open than geth's or ethers' settings", error.Message);
+    }
+
+    [Theory]
+    [InlineData(262144, 8, 1)] // geth's standard
+    [InlineData(4096, 8, 6)] // geth's light
+    [InlineData(4096, 8, 1)] // rollout keys new --light-kdf
+    public void Decrypt_StandardScryptCosts_AreAccepted(int n, int r, int p)
+    {
+        // The MAC was made with other parameters, so reaching the passphrase check proves the cost was accepted.
+        var error = Assert.Throws<InvalidDataException>(() => Keystore.Decrypt(WithScryptCost(n, r, p), "p", "k.json"));
+
+        Assert.StartsWith("k.json: wrong passphrase", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("3.5")]
+    [InlineData("4")]
+    [InlineData("1e10")]
+    [InlineData("\"3\"")]
+    public void Decrypt_VersionOtherThanTheInteger3_IsBadInputNamingTheFileAndField(string version)
+    {
+        var json = JsonNode.Parse(Keystore.Encrypt(KeyType.Secp256k1, Secret(new Random(9)), "p", FastScrypt))!;
+        json["version"] = JsonNode.Parse(version);
+
+        var error = Assert.Throws<InvalidDataException>(() => Keystore.Decrypt(json.ToJsonString(), "p", "k.json"));
+
+        Assert.Equal($"k.json: version {version} is not a Web3 Secret Storage v3 keystore", error.Message);
+    }
+
     [Fact]
     public void Decrypt_UnknownKeyType_IsRejected()
     {
@@ -160,4 +198,13 @@ public sealed class KeystoreTests
 
     private static JsonElement Oracle(object request) =>
         JsonDocument.Parse(NodeOracle.Run("eth-keystore.mjs", JsonSerializer.Serialize(request))).RootElement;
+
+    private static string WithScryptCost(int n, int r, int p)
+    {
+        var json = JsonNode.Parse(Keystore.Encrypt(KeyType.Secp256k1, Secret(new Random(8)), "p", FastScrypt))!;
+        json["crypto"]!["kdfparams"]!["n"] = n;
+        json["crypto"]!["kdfparams"]!["r"] = r;
+        json["crypto"]!["kdfparams"]!["p"] = p;
+        return json.ToJsonString();
+    }
 }

@@ -170,6 +170,20 @@ public sealed class EthClientTests
         await Assert.ThrowsAsync<EthereumUnreachableException>(() => client.BlockNumberAsync());
     }
 
+    [Theory]
+    [InlineData("1.5")]
+    [InlineData("1e400")]
+    [InlineData("18446744073709551616")]
+    public async Task AnswerWithAnIdThatIsNotAnInteger_IsABrokenEndpointNotBadInput(string id)
+    {
+        using var node = new FakeRpcNode((_, _) => Task.FromResult<(int, string)?>((200, $$"""{"jsonrpc":"2.0","id":{{id}},"result":"0x1"}""")));
+        var client = Client(node.Endpoint);
+
+        var thrown = await Assert.ThrowsAsync<EthereumUnreachableException>(() => client.BlockNumberAsync());
+
+        Assert.Contains("an id that was not asked for", thrown.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task NotJsonRpcAtAll_IsUnreachable()
     {

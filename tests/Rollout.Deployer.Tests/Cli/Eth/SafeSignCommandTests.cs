@@ -124,6 +124,119 @@ public sealed partial class SafeSignCommandTests : IDisposable
         Assert.Equal(written, File.ReadAllText(outPath));
     }
 
+    [Fact]
+    public async Task SafeSign_TxFileWithTwoToMembers_IsRefusedNamingTheFileAndMember()
+    {
+        var (owner, _) = await NewKey("secp256k1");
+        var json = Unpause().ToJson().Replace("{\n", "{\n  \"to\": \"0x00000000000000000000000000000000000000bb\",\n", StringComparison.Ordinal);
+        var tx = _dir.Write("two-to.json", json);
+        var outPath = _dir.Combine("x.sig.json");
+
+        var (code, stdout, stderr) = await Run("eth", "safe-sign", "--plan", WritePlan(31337, SafeAddress), "--key", owner, "--tx", tx, "--out", outPath);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("two-to.json.to: appears more than once", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("safeTxHash:", stdout, StringComparison.Ordinal);
+        Assert.False(File.Exists(outPath));
+    }
+
+    [Fact]
+    public async Task SafeSign_DescriptionWithControlCharacters_IsPrintedEscaped()
+    {
+        var (owner, _) = await NewKey("secp256k1");
+        var tx = _dir.Write("tx.json", (Unpause() with { Description = "unpause\rcall: call 0x00000000000000000000000000000000000000bb\u001b[2K\u202e" }).ToJson());
+        var outPath = _dir.Combine("x.sig.json");
+
+        var (code, stdout, stderr) = await Run("eth", "safe-sign", "--plan", WritePlan(31337, SafeAddress), "--key", owner, "--tx", tx, "--out", outPath);
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("transaction: unpause\\u000dcall: call 0x00000000000000000000000000000000000000bb\\u001b[2K\\u202e\n", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain('\r', stdout);
+        Assert.DoesNotContain('\u001b', stdout);
+        Assert.DoesNotContain('\u202e', stdout);
+    }
+
+    [Fact]
+    public async Task SafeSign_WrongPassphrase_HasAlreadyShownWhatWouldBeSigned()
+    {
+        var (owner, _) = await NewKey("secp256k1");
+        var proposal = Unpause();
+        var tx = _dir.Write("tx.json", proposal.ToJson());
+        var outPath = _dir.Combine("x.sig.json");
+        Environment.SetEnvironmentVariable("ROLLOUT_PASSPHRASE", "not the passphrase");
+
+        var (code, stdout, _) = await Run("eth", "safe-sign", "--plan", WritePlan(31337, SafeAddress), "--key", owner, "--tx", tx, "--out", outPath);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("transaction: unpause wQUIL", stdout, StringComparison.Ordinal);
+        Assert.Contains($"safe: {SafeAddress} on chain 31337, nonce 7", stdout, StringComparison.Ordinal);
+        Assert.Contains($"call: call {Token} value 0 data 0x3f4ba83a", stdout, StringComparison.Ordinal);
+        Assert.Contains($"safeTxHash: {Hex.Encode(proposal.SafeTxHash)}", stdout, StringComparison.Ordinal);
+        Assert.False(File.Exists(outPath));
+    }
+
+    [Fact]
+    public async Task SafeSign_SignatureFileCreatedWhileThePassphraseIsAsked_IsNotReplaced()
+    {
+        var (owner, _) = await NewKey("secp256k1");
+        var tx = _dir.Write("tx.json", Unpause().ToJson());
+        var outPath = _dir.Combine("x.sig.json");
+        var plan = WritePlan(31337, SafeAddress);
+        // The summary is printed after the up-front "already exists" check and before the key is opened:
+        // another process creating the file at that moment is the race the final rename must lose.
+        using var stdout = new ActionOnLineWriter("safeTxHash:", () => File.WriteAllText(outPath, "another owner's signature"));
+        using var stderr = new StringWriter();
+
+        var code = await CommandLine.RunAsync(["eth", "safe-sign", "--plan", plan, "--key", owner, "--tx", tx, "--out", outPath], stdout, stderr);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains($"{outPath}: already exists", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Equal("another owner's signature", File.ReadAllText(outPath));
+        Assert.DoesNotContain(Directory.GetFiles(_dir.Path), f => f.EndsWith(".tmp", StringComparison.Ordinal));
+    }
+
+    private sealed class ActionOnLineWriter(string prefix, Action action) : StringWriter
+    {
+        public override void WriteLine(string? value)
+        {
+            base.WriteLine(value);
+            if (value is not null && value.StartsWith(prefix, StringComparison.Ordinal)) action();
+        }
+    }
+
+    [Fact]
+    public async Task SafeSign_WithoutTx_SignsTheUnpauseSafeTxInThePlansSafeFolder()
+    {
+        var (owner, address) = await NewKey("secp256k1");
+        var proposal = Unpause();
+        var plan = WritePlan(31337, SafeAddress);
+        Directory.CreateDirectory(_dir.Combine("safe"));
+        File.WriteAllText(_dir.Combine("safe", "unpause-safetx.json"), proposal.ToJson());
+        var outPath = _dir.Combine("safe", "owner-1.json");
+
+        var (code, stdout, stderr) = await Run("eth", "safe-sign", "--plan", plan, "--key", owner, "--out", outPath);
+
+        Assert.True(code == 0, stderr);
+        var signature = SafeSignature.FromJson(File.ReadAllText(outPath), outPath);
+        Assert.Equal(proposal.SafeTxHash, signature.SafeTxHash);
+        Assert.Equal(address, signature.RecoverSigner());
+        Assert.Contains($"safeTxHash: {Hex.Encode(proposal.SafeTxHash)}", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SafeSign_WithoutTx_AndNoSafeTxInTheSafeFolder_ExitsTwoNamingThePathAndTheOption()
+    {
+        var (owner, _) = await NewKey("secp256k1");
+        var outPath = _dir.Combine("x.sig.json");
+
+        var (code, _, stderr) = await Run("eth", "safe-sign", "--plan", WritePlan(31337, SafeAddress), "--key", owner, "--out", outPath);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains(_dir.Combine("safe", "unpause-safetx.json") + ": no unpause SafeTx there", stderr, StringComparison.Ordinal);
+        Assert.Contains("pass --tx FILE", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(outPath));
+    }
+
     private static SafeTxProposal Unpause() => SafeTxProposal.Call(SafeAddress, 31337, Token, [0x3f, 0x4b, 0xa8, 0x3a], 7, description: "unpause wQUIL");
 
     private async Task<(string Path, Address? Address)> NewKey(string type)

@@ -164,6 +164,54 @@ public sealed partial class SigningCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task SignUnlock_WithoutSeed_SignsTheSeedOfTheUnlockRequestInThePlansUnlockFolder()
+    {
+        var keys = await NewSigners(5);
+        var beacon = Ed448Keys.PublicKeyOf(Ed448Keys.NewPrivateKey());
+        var plan = WritePlan(keys.Select(k => k.PublicHex), beacon);
+        var seed = GenesisSeed.Create("resist much, obey little", Enumerable.Repeat((byte)9, 32).ToArray(), beacon);
+        Directory.CreateDirectory(_dir.Combine("unlock"));
+        File.WriteAllText(_dir.Combine("unlock", UnlockCollectingCheck.RequestFileName), $$"""{"genesisSeedHex": "{{seed.Hex}}", "phrase": "resist much, obey little", "quorum": 1}""");
+        var target = _dir.Combine("unlock", "signer-1.json");
+
+        var (code, stdout, stderr) = await Run("sign-unlock", "--plan", plan, "--key", keys[0].Path, "--out", target);
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("as signatory #1", stdout, StringComparison.Ordinal);
+        Assert.Equal(seed.Hex, UnlockSignature.Read(target).GenesisSeedHex);
+        var collector = new UnlockCollector(new SignatorySet(keys.Select(k => Convert.FromHexString(k.PublicHex))), 1, seed, new HashSet<string>(), _ => false);
+        Assert.Null(collector.Add(UnlockSignature.Read(target)));
+    }
+
+    [Fact]
+    public async Task SignUnlock_WithoutSeed_AndNoUnlockRequest_ExitsTwoNamingThePathAndTheOption()
+    {
+        var keys = await NewSigners(5);
+        var plan = WritePlan(keys.Select(k => k.PublicHex), Ed448Keys.PublicKeyOf(Ed448Keys.NewPrivateKey()));
+
+        var (code, _, stderr) = await Run("sign-unlock", "--plan", plan, "--key", keys[0].Path, "--out", _dir.Combine("x.json"));
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains(_dir.Combine("unlock", "unlock-request.json") + ": no unlock request there", stderr, StringComparison.Ordinal);
+        Assert.Contains("pass --seed HEX instead", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(_dir.Combine("x.json")));
+    }
+
+    [Fact]
+    public async Task SignUnlock_WithoutSeed_AndARequestWithoutOne_NamesTheFileAndField()
+    {
+        var keys = await NewSigners(5);
+        var plan = WritePlan(keys.Select(k => k.PublicHex), Ed448Keys.PublicKeyOf(Ed448Keys.NewPrivateKey()));
+        Directory.CreateDirectory(_dir.Combine("unlock"));
+        var request = _dir.Write(Path.Combine("unlock", "unlock-request.json"), """{"phrase": "x"}""");
+
+        var (code, _, stderr) = await Run("sign-unlock", "--plan", plan, "--key", keys[0].Path, "--out", _dir.Combine("x.json"));
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains($"{request}.genesisSeedHex: missing or not a string", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignUnlock_KeyThatIsNoSignatory_IsRefused()
     {
         var keys = await NewSigners(5);

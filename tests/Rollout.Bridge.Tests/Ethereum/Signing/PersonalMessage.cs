@@ -1,13 +1,17 @@
 using System.Text;
+using Rollout.Bridge.Ethereum;
+using Rollout.Bridge.Ethereum.Signing;
 using Rollout.Token.Hashing;
 
-namespace Rollout.Bridge.Ethereum.Signing;
+namespace Rollout.Bridge.Tests.Ethereum.Signing;
 
 /// <summary>
 /// EIP-191 version 0x45 (<c>personal_sign</c>): Keccak-256 of
-/// <c>"\x19Ethereum Signed Message:\n" + decimal length + message</c>, so a signed message can never be a transaction.
+/// <c>"\x19Ethereum Signed Message:\n" + decimal length + message</c>. Nothing in the product signs messages; the
+/// tests use it because ethers' <c>signMessage</c> is an independent oracle for <see cref="Secp256k1Key"/> and
+/// <see cref="SignatureRecovery"/>, and its hash is itself checked against ethers' <c>hashMessage</c>.
 /// </summary>
-public static class PersonalMessage
+internal static class PersonalMessage
 {
     /// <summary>The hash that <c>personal_sign</c> signs for <paramref name="message"/>.</summary>
     public static byte[] Hash(ReadOnlySpan<byte> message)
