@@ -62,15 +62,6 @@ internal static class SnapshotJson
         return value.GetString()!;
     }
 
-    /// <summary>Checks that an optional field, when present, is a boolean.</summary>
-    public static void OptionalBoolean(string name, int index, JsonElement element, string field)
-    {
-        if (element.TryGetProperty(field, out var value) && value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-        {
-            throw SnapshotError.AtIndex(name, index, field, $"expected true or false, found {Describe(value.ValueKind)}");
-        }
-    }
-
     /// <summary>Names a JSON value kind the way a user reads it.</summary>
     public static string Describe(JsonValueKind kind) => kind switch
     {
