@@ -46,8 +46,9 @@ internal static class SnapshotJson
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
-            if (!seen.Add(property.Name)) throw SnapshotError.AtIndex(name, index, property.Name, "appears twice in the same object");
-            if (!isKnownField(property.Name)) throw SnapshotError.AtIndex(name, index, property.Name, "is not a field of this snapshot");
+            var propertyName = PropertyName(property, problem => SnapshotError.AtIndex(name, index, "", problem));
+            if (!seen.Add(propertyName)) throw SnapshotError.AtIndex(name, index, propertyName, "appears twice in the same object");
+            if (!isKnownField(propertyName)) throw SnapshotError.AtIndex(name, index, propertyName, "is not a field of this snapshot");
         }
     }
 
@@ -59,8 +60,44 @@ internal static class SnapshotJson
         {
             throw SnapshotError.AtIndex(name, index, field, $"expected a string, found {Describe(value.ValueKind)}");
         }
-        return value.GetString()!;
+        return GetString(name, index, field, value);
     }
+
+    /// <summary>The text of a string value at <c>name[index].field</c>; see <see cref="GetString(JsonElement, Func{string, InvalidDataException})"/>.</summary>
+    public static string GetString(string name, int index, string field, JsonElement value) =>
+        GetString(value, problem => SnapshotError.AtIndex(name, index, field, problem));
+
+    /// <summary>
+    /// The text of a string value. JSON may escape half a surrogate pair (<c>"\ud800"</c>), which no
+    /// .NET string can hold: <see cref="JsonElement.GetString"/> then throws InvalidOperationException,
+    /// which is bad input here, so it becomes the <see cref="InvalidDataException"/> <paramref name="bad"/> builds.
+    /// </summary>
+    public static string GetString(JsonElement value, Func<string, InvalidDataException> bad)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException) when (value.ValueKind == JsonValueKind.String)
+        {
+            throw bad(LoneSurrogate);
+        }
+    }
+
+    /// <summary>A property's name, with the same rule as <see cref="GetString(JsonElement, Func{string, InvalidDataException})"/>.</summary>
+    public static string PropertyName(JsonProperty property, Func<string, InvalidDataException> bad)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            throw bad("a property name " + LoneSurrogate);
+        }
+    }
+
+    private const string LoneSurrogate = "holds a lone surrogate escape (\\ud800–\\udfff without its pair), which is not text";
 
     /// <summary>Names a JSON value kind the way a user reads it.</summary>
     public static string Describe(JsonValueKind kind) => kind switch

@@ -117,6 +117,11 @@ public sealed class StandardMerkleTreeTests
     [InlineData("""{"format":"standard-v2","leafEncoding":["bytes32","uint256"],"tree":[],"values":[]}""", "tree.json.format:")]
     [InlineData("""{"format":"standard-v1","leafEncoding":["address","uint256"],"tree":[],"values":[]}""", "tree.json.leafEncoding:")]
     [InlineData("""{"format":"standard-v1","leafEncoding":["bytes32","uint256"],"tree":["0x12"],"values":[]}""", "tree.json.tree[0]:")]
+    [InlineData("""{"format":"\udc00","leafEncoding":["bytes32","uint256"],"tree":[],"values":[]}""", "tree.json.format:")]
+    [InlineData("""{"format":"standard-v1","leafEncoding":["\ud800","uint256"],"tree":[],"values":[]}""", "tree.json.leafEncoding:")]
+    [InlineData("""{"format":"standard-v1","leafEncoding":["bytes32","uint256"],"tree":["\ud800"],"values":[]}""", "tree.json.tree[0]:")]
+    [InlineData("""{"format":"standard-v1","leafEncoding":["bytes32","uint256"],"tree":["0x0000000000000000000000000000000000000000000000000000000000000000"],"values":[{"value":["\ud800","1"],"treeIndex":0}]}""", "tree.json.values[0].value[0]:")]
+    [InlineData("""{"format":"standard-v1","leafEncoding":["bytes32","uint256"],"tree":["0x0000000000000000000000000000000000000000000000000000000000000000"],"values":[{"value":["0x0000000000000000000000000000000000000000000000000000000000000000","\udc00"],"treeIndex":0}]}""", "tree.json.values[0].value[1]:")]
     [InlineData("""[1,2]""", "tree.json: must be a JSON object")]
     [InlineData("""{"format":""", "tree.json: is not valid JSON")]
     public void Load_MalformedFile_NamesTheField(string json, string start) =>
