@@ -45,6 +45,10 @@ public sealed class BridgedSnapshotReaderTests
     public void Read_LoneSurrogateEscapeInFieldName_IsRefusedNamingTheIndex() =>
         Assert.StartsWith("bridged.json[0]: ", Fails("""[{"amount":"1","\udc00":"x"}]"""), StringComparison.Ordinal);
 
+    [Fact]
+    public void Read_MillionCharacterIdentifier_IsRefusedAsTooLong() =>
+        Assert.Contains("1000000 characters is longer than any peer ID", Fails($$"""[{"amount":"1","identifier":"{{new string('z', 1_000_000)}}","variant":"x"}]"""), StringComparison.Ordinal);
+
     private static BridgedSnapshot Read(string json)
     {
         using var dir = new TempDirectory();
