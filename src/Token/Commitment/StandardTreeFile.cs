@@ -18,24 +18,14 @@ public static class StandardTreeFile
     public static StandardMerkleTree Load(string path)
     {
         var name = Path.GetFileName(path);
-        JsonDocument document;
-        try
-        {
-            using var stream = File.OpenRead(path);
-            document = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 8 });
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidDataException($"{name}: cannot be read: {ex.Message}");
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"{name}: is not valid JSON at line {(ex.LineNumber ?? 0) + 1}");
-        }
+        // The snapshot rules: at most SnapshotBytes.MaxFileBytes of UTF-8 without BOM, strict JSON, and
+        // (below) no repeated or unknown member, so what is checked is exactly what a reader of the file sees.
+        var document = SnapshotJson.Parse(name, SnapshotBytes.Read(path));
         using (document)
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw Bad(name, "", "must be a JSON object");
+            SnapshotJson.RequireKnownFields(root, field => field is "format" or "leafEncoding" or "tree" or "values", UnknownField, (field, problem) => Bad(name, field, problem));
             if (!root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String
                 || SnapshotJson.GetString(format, problem => Bad(name, "format", problem)) != StandardTreeJsonWriter.Format)
             {
@@ -98,6 +88,7 @@ public static class StandardTreeFile
             {
                 throw Bad(name, $"values[{i}]", "must be {\"value\": [address, amount], \"treeIndex\": n}");
             }
+            SnapshotJson.RequireKnownFields(entry, field => field is "value" or "treeIndex", UnknownField, (field, problem) => Bad(name, field.Length == 0 ? $"values[{i}]" : $"values[{i}].{field}", problem));
             if (!TryHex32(value[0], address, $"{name}.values[{i}].value[0]")) throw Bad(name, $"values[{i}].value[0]", "is not a 0x-prefixed 32-byte hex string");
             var amountText = value[1].ValueKind == JsonValueKind.String ? SnapshotJson.GetString(value[1], problem => Bad(name, $"values[{i}].value[1]", problem)) : "";
             if (amountText.Length is 0 or > 78 || !amountText.All(char.IsAsciiDigit)
@@ -120,6 +111,8 @@ public static class StandardTreeFile
         return Convert.FromHexString(text.AsSpan(2), destination, out _, out var written) == System.Buffers.OperationStatus.Done && written == 32;
     }
 
+    private const string UnknownField = "is not a field of this file";
+
     private static InvalidDataException Bad(string name, string field, string problem) =>
-        new($"{name}{(field.Length == 0 ? "" : "." + field)}: {problem}");
+        new(SnapshotText.Sanitize($"{name}{(field.Length == 0 ? "" : "." + field)}: {problem}"));
 }

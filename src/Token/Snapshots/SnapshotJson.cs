@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Rollout.Token.Snapshots;
 
 /// <summary>
-/// Strict JSON for the snapshot files: no comments, no trailing commas, a depth limit, a top-level
+/// Strict JSON for the snapshot files (and <c>tree.json</c>): no comments, no trailing commas, a depth limit, a top-level
 /// array, and per-element field access that names the file, index and field in every error.
 /// </summary>
 internal static class SnapshotJson
@@ -18,15 +18,7 @@ internal static class SnapshotJson
     /// <summary>Parses a file that must hold one JSON array.</summary>
     public static JsonDocument ParseArray(string name, byte[] bytes)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(bytes, Options);
-        }
-        catch (JsonException ex)
-        {
-            throw SnapshotError.InFile(name, $"is not valid JSON at line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}: {FirstSentence(ex.Message)}");
-        }
+        var document = Parse(name, bytes);
         if (document.RootElement.ValueKind != JsonValueKind.Array)
         {
             var kind = document.RootElement.ValueKind;
@@ -36,6 +28,19 @@ internal static class SnapshotJson
         return document;
     }
 
+    /// <summary>Parses a file's bytes (from <see cref="SnapshotBytes.Read"/>) as strict JSON of any shape.</summary>
+    public static JsonDocument Parse(string name, byte[] bytes)
+    {
+        try
+        {
+            return JsonDocument.Parse(bytes, Options);
+        }
+        catch (JsonException ex)
+        {
+            throw SnapshotError.InFile(name, $"is not valid JSON at line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}: {FirstSentence(ex.Message)}");
+        }
+    }
+
     /// <summary>Checks that an array element is an object whose property names are known and not repeated.</summary>
     public static void RequireObject(string name, int index, JsonElement element, Func<string, bool> isKnownField)
     {
@@ -43,12 +48,21 @@ internal static class SnapshotJson
         {
             throw SnapshotError.AtIndex(name, index, "", $"expected an object, found {Describe(element.ValueKind)}");
         }
+        RequireKnownFields(element, isKnownField, "is not a field of this snapshot", (field, problem) => SnapshotError.AtIndex(name, index, field, problem));
+    }
+
+    /// <summary>
+    /// Checks that an object's property names are known and none repeats (JsonDocument would let the last
+    /// one win); <paramref name="bad"/> builds the error from the field ("" for an unreadable name) and the problem.
+    /// </summary>
+    public static void RequireKnownFields(JsonElement element, Func<string, bool> isKnownField, string unknownProblem, Func<string, string, InvalidDataException> bad)
+    {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
-            var propertyName = PropertyName(property, problem => SnapshotError.AtIndex(name, index, "", problem));
-            if (!seen.Add(propertyName)) throw SnapshotError.AtIndex(name, index, propertyName, "appears twice in the same object");
-            if (!isKnownField(propertyName)) throw SnapshotError.AtIndex(name, index, propertyName, "is not a field of this snapshot");
+            var propertyName = PropertyName(property, problem => bad("", problem));
+            if (!seen.Add(propertyName)) throw bad(propertyName, "appears twice in the same object");
+            if (!isKnownField(propertyName)) throw bad(propertyName, unknownProblem);
         }
     }
 

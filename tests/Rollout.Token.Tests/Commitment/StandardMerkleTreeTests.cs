@@ -113,6 +113,37 @@ public sealed class StandardMerkleTreeTests
         Assert.StartsWith("tree.json.values[0].treeIndex:", LoadFails(node.ToJsonString()), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Load_DuplicateTopLevelKey_IsRefusedRatherThanLastWins()
+    {
+        var json = Written(Allocations(new Random(7), 3));
+        var duplicated = "{\"format\":\"standard-v2\"," + json[1..];
+        Assert.Equal("tree.json.format: appears twice in the same object", LoadFails(duplicated));
+    }
+
+    [Fact]
+    public void Load_DuplicateKeyInAValue_IsRefused()
+    {
+        var json = Written(Allocations(new Random(7), 3));
+        var duplicated = json.Replace("{\"value\":", "{\"treeIndex\":0,\"value\":", StringComparison.Ordinal);
+        Assert.Equal("tree.json.values[0].treeIndex: appears twice in the same object", LoadFails(duplicated));
+    }
+
+    [Fact]
+    public void Load_UnknownMember_IsRefused()
+    {
+        var node = JsonNode.Parse(Written(Allocations(new Random(8), 3)))!;
+        node["root"] = "0x00";
+        Assert.Equal("tree.json.root: is not a field of this file", LoadFails(node.ToJsonString()));
+        node = JsonNode.Parse(Written(Allocations(new Random(8), 3)))!;
+        node["values"]![1]!["proof"] = new JsonArray();
+        Assert.Equal("tree.json.values[1].proof: is not a field of this file", LoadFails(node.ToJsonString()));
+    }
+
+    [Fact]
+    public void Load_ByteOrderMark_IsRefused() =>
+        Assert.StartsWith("tree.json: starts with a byte order mark", LoadFails("\uFEFF" + Written(Allocations(new Random(9), 2))), StringComparison.Ordinal);
+
     [Theory]
     [InlineData("""{"format":"standard-v2","leafEncoding":["bytes32","uint256"],"tree":[],"values":[]}""", "tree.json.format:")]
     [InlineData("""{"format":"standard-v1","leafEncoding":["address","uint256"],"tree":[],"values":[]}""", "tree.json.leafEncoding:")]
