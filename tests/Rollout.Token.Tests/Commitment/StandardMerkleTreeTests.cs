@@ -141,6 +141,17 @@ public sealed class StandardMerkleTreeTests
     }
 
     [Fact]
+    public void Load_FileOverTheSizeLimit_IsRefusedBeforeReading()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Combine("tree.json");
+        // A sparse file: its length is past the limit without writing a gigabyte.
+        using (var stream = File.Create(path)) stream.SetLength(Rollout.Token.Snapshots.SnapshotBytes.MaxFileBytes + 1);
+        var error = Assert.Throws<InvalidDataException>(() => StandardTreeFile.Load(path));
+        Assert.Equal($"tree.json: is {(1L << 30) + 1} bytes; snapshot files are at most {1L << 30} bytes", error.Message);
+    }
+
+    [Fact]
     public void Load_ByteOrderMark_IsRefused() =>
         Assert.StartsWith("tree.json: starts with a byte order mark", LoadFails("\uFEFF" + Written(Allocations(new Random(9), 2))), StringComparison.Ordinal);
 
