@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace Rollout.Token.Snapshots;
 
 /// <summary>
-/// Strict JSON for the snapshot files (and <c>tree.json</c>): no comments, no trailing commas, a depth limit, a top-level
-/// array, and per-element field access that names the file, index and field in every error.
+/// Strict JSON for the snapshot files and <c>tree.json</c>: no comments, no trailing commas, a depth limit,
+/// no repeated or unknown field, a top-level array for snapshots, and field access that names the file,
+/// index and field in every error.
 /// </summary>
 internal static class SnapshotJson
 {
