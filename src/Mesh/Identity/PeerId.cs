@@ -15,6 +15,13 @@ public sealed class PeerId : IEquatable<PeerId>
     /// <summary>The longest key libp2p inlines with the identity hash.</summary>
     public const int MaxInlineKeyLength = 42;
 
+    /// <summary>
+    /// The longest text <see cref="TryParse"/> decodes. The longest peer ID libp2p writes, an identity
+    /// multihash of a 42-byte key (44 bytes), is about 60 Base58 characters; Base58 decoding is quadratic
+    /// in the length, so a hostile million-character "peer ID" would otherwise take hours to refuse.
+    /// </summary>
+    public const int MaxTextLength = 128;
+
     /// <summary>Protobuf prefix of an Ed25519 libp2p PublicKey: field 1 (Type) = 1, field 2 (Data) of 32 bytes.</summary>
     private static ReadOnlySpan<byte> Ed25519ProtobufPrefix => [0x08, 0x01, 0x12, 0x20];
 
@@ -84,6 +91,11 @@ public sealed class PeerId : IEquatable<PeerId>
     {
         ArgumentNullException.ThrowIfNull(text);
         peerId = null;
+        if (text.Length > MaxTextLength)
+        {
+            error = $"{text.Length} characters is longer than any peer ID (at most {MaxTextLength})";
+            return false;
+        }
         if (!Base58.TryDecode(text, out var bytes, out error)) return false;
         return TryFromMultihash(bytes, out peerId, out error);
     }

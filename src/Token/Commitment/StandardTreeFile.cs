@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Text.Json;
 using Rollout.Token.Addressing;
 using Rollout.Token.Genesis;
+using Rollout.Token.Snapshots;
 
 namespace Rollout.Token.Commitment;
 
@@ -17,30 +18,21 @@ public static class StandardTreeFile
     public static StandardMerkleTree Load(string path)
     {
         var name = Path.GetFileName(path);
-        JsonDocument document;
-        try
-        {
-            using var stream = File.OpenRead(path);
-            document = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 8 });
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidDataException($"{name}: cannot be read: {ex.Message}");
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"{name}: is not valid JSON at line {(ex.LineNumber ?? 0) + 1}");
-        }
+        // The snapshot rules: at most SnapshotBytes.MaxFileBytes of UTF-8 without BOM, strict JSON, and
+        // (below) no repeated or unknown member, so what is checked is exactly what a reader of the file sees.
+        var document = SnapshotJson.Parse(name, SnapshotBytes.Read(path));
         using (document)
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw Bad(name, "", "must be a JSON object");
-            if (!root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != StandardTreeJsonWriter.Format)
+            SnapshotJson.RequireKnownFields(root, field => field is "format" or "leafEncoding" or "tree" or "values", UnknownField, (field, problem) => Bad(name, field, problem));
+            if (!root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String
+                || SnapshotJson.GetString(format, problem => Bad(name, "format", problem)) != StandardTreeJsonWriter.Format)
             {
                 throw Bad(name, "format", $"must be \"{StandardTreeJsonWriter.Format}\"");
             }
             if (!root.TryGetProperty("leafEncoding", out var encoding) || encoding.ValueKind != JsonValueKind.Array
-                || !encoding.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : null).SequenceEqual(AllocationLeaf.Encoding))
+                || !encoding.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? SnapshotJson.GetString(e, problem => Bad(name, "leafEncoding", problem)) : null).SequenceEqual(AllocationLeaf.Encoding))
             {
                 throw Bad(name, "leafEncoding", "must be [\"bytes32\",\"uint256\"]");
             }
@@ -71,7 +63,7 @@ public static class StandardTreeFile
         var index = 0;
         foreach (var node in tree.EnumerateArray())
         {
-            if (!TryHex32(node, nodes.AsSpan(index * 32, 32))) throw Bad(name, $"tree[{index}]", "is not a 0x-prefixed 32-byte hex string");
+            if (!TryHex32(node, nodes.AsSpan(index * 32, 32), $"{name}.tree[{index}]")) throw Bad(name, $"tree[{index}]", "is not a 0x-prefixed 32-byte hex string");
             index++;
         }
         return nodes;
@@ -96,8 +88,9 @@ public static class StandardTreeFile
             {
                 throw Bad(name, $"values[{i}]", "must be {\"value\": [address, amount], \"treeIndex\": n}");
             }
-            if (!TryHex32(value[0], address)) throw Bad(name, $"values[{i}].value[0]", "is not a 0x-prefixed 32-byte hex string");
-            var amountText = value[1].ValueKind == JsonValueKind.String ? value[1].GetString()! : "";
+            SnapshotJson.RequireKnownFields(entry, field => field is "value" or "treeIndex", UnknownField, (field, problem) => Bad(name, field.Length == 0 ? $"values[{i}]" : $"values[{i}].{field}", problem));
+            if (!TryHex32(value[0], address, $"{name}.values[{i}].value[0]")) throw Bad(name, $"values[{i}].value[0]", "is not a 0x-prefixed 32-byte hex string");
+            var amountText = value[1].ValueKind == JsonValueKind.String ? SnapshotJson.GetString(value[1], problem => Bad(name, $"values[{i}].value[1]", problem)) : "";
             if (amountText.Length is 0 or > 78 || !amountText.All(char.IsAsciiDigit)
                 || !BigInteger.TryParse(amountText, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount > Snapshots.QuilAmount.MaxUnits)
             {
@@ -110,14 +103,16 @@ public static class StandardTreeFile
         return (allocations, treeIndex);
     }
 
-    private static bool TryHex32(JsonElement element, Span<byte> destination)
+    private static bool TryHex32(JsonElement element, Span<byte> destination, string location)
     {
         if (element.ValueKind != JsonValueKind.String) return false;
-        var text = element.GetString()!;
+        var text = SnapshotJson.GetString(element, problem => new InvalidDataException($"{location}: {problem}"));
         if (text.Length != 66 || !text.StartsWith("0x", StringComparison.Ordinal)) return false;
         return Convert.FromHexString(text.AsSpan(2), destination, out _, out var written) == System.Buffers.OperationStatus.Done && written == 32;
     }
 
+    private const string UnknownField = "is not a field of this file";
+
     private static InvalidDataException Bad(string name, string field, string problem) =>
-        new($"{name}{(field.Length == 0 ? "" : "." + field)}: {problem}");
+        new(SnapshotText.Sanitize($"{name}{(field.Length == 0 ? "" : "." + field)}: {problem}"));
 }

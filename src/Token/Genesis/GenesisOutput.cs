@@ -5,7 +5,7 @@ namespace Rollout.Token.Genesis;
 /// <summary>
 /// Writes <c>genesis.json</c> and <c>tree.json</c> into an output folder whole or not at all: both are
 /// written and flushed in a staging folder beside it, then renamed into place. A new folder appears in
-/// one rename; into an existing folder tree.json is renamed first, then genesis.json (which names the root).
+/// one rename; into an existing folder both files are replaced or, on any failure, neither (see <see cref="ReplaceBoth"/>).
 /// </summary>
 public static class GenesisOutput
 {
@@ -46,8 +46,7 @@ public static class GenesisOutput
                 Directory.Move(staging, target);
                 return;
             }
-            File.Move(Path.Combine(staging, TreeFileName), Path.Combine(target, TreeFileName), overwrite: true);
-            File.Move(Path.Combine(staging, GenesisFileName), Path.Combine(target, GenesisFileName), overwrite: true);
+            ReplaceBoth(staging, target);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -56,6 +55,51 @@ public static class GenesisOutput
         finally
         {
             DeleteQuietly(staging);
+        }
+    }
+
+    /// <summary>
+    /// Moves both staged files into the existing <paramref name="target"/>, whole or not at all: a name
+    /// taken by something other than a file is refused before anything moves, and the old files wait in
+    /// the staging folder until both new ones are in, so a failed move puts everything back.
+    /// </summary>
+    private static void ReplaceBoth(string staging, string target)
+    {
+        string[] names = [TreeFileName, GenesisFileName];
+        foreach (var name in names)
+        {
+            if (Directory.Exists(Path.Combine(target, name))) throw new IOException($"{name} in it is a folder, not a file");
+        }
+        var undo = new Stack<Action>();
+        try
+        {
+            foreach (var name in names)
+            {
+                var destination = Path.Combine(target, name);
+                var old = Path.Combine(staging, name + ".old");
+                if (File.Exists(destination))
+                {
+                    File.Move(destination, old);
+                    undo.Push(() => File.Move(old, destination));
+                }
+                File.Move(Path.Combine(staging, name), destination);
+                undo.Push(() => File.Delete(destination));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            while (undo.TryPop(out var step))
+            {
+                try
+                {
+                    step();
+                }
+                catch (Exception undoError) when (undoError is IOException or UnauthorizedAccessException)
+                {
+                    // Keep undoing the rest; the move that failed is the error to report.
+                }
+            }
+            throw;
         }
     }
 

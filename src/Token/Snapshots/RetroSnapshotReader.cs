@@ -47,7 +47,7 @@ public static class RetroSnapshotReader
             var peerId = pendingPeer.Value(name, index, fields[PeerIdField]);
             if (!firstIndex.TryAdd(peerId, index))
             {
-                throw SnapshotError.AtIndex(name, index, "peerId", $"{SnapshotText.Quote(fields[PeerIdField].GetString()!)} already appears at index {firstIndex[peerId]}");
+                throw SnapshotError.AtIndex(name, index, "peerId", $"{SnapshotText.Quote(SnapshotJson.GetString(name, index, "peerId", fields[PeerIdField]))} already appears at index {firstIndex[peerId]}");
             }
             rewards[index] = new RetroReward(peerId, units.Value(name, index, fields[RewardField]), index);
             index++;
@@ -68,9 +68,22 @@ public static class RetroSnapshotReader
         var present = 0;
         foreach (var property in element.EnumerateObject())
         {
-            var slot = Slot(property);
+            int slot;
+            try
+            {
+                slot = Slot(property);
+            }
+            catch (InvalidOperationException)
+            {
+                // A name escaping half a surrogate pair cannot be unescaped to compare: PropertyName below says so.
+                slot = -1;
+            }
             // An unknown name fails at its first appearance, so only known names can repeat.
-            if (slot < 0) throw SnapshotError.AtIndex(name, index, property.Name, "is not a field of this snapshot");
+            if (slot < 0)
+            {
+                var unknown = SnapshotJson.PropertyName(property, problem => SnapshotError.AtIndex(name, index, "", problem));
+                throw SnapshotError.AtIndex(name, index, unknown, "is not a field of this snapshot");
+            }
             if ((present & (1 << slot)) != 0) throw SnapshotError.AtIndex(name, index, property.Name, "appears twice in the same object");
             present |= 1 << slot;
             fields[slot] = property.Value;
@@ -125,7 +138,7 @@ public static class RetroSnapshotReader
         public PeerId Value(string name, int index, JsonElement text)
         {
             if (Parsed is not null) return Parsed;
-            var peerText = text.GetString()!;
+            var peerText = SnapshotJson.GetString(name, index, "peerId", text);
             if (!PeerId.TryParse(peerText, out var peerId, out var peerError))
             {
                 throw SnapshotError.AtIndex(name, index, "peerId", $"{SnapshotText.Quote(peerText)} is not a peer ID: {peerError}");
@@ -139,7 +152,7 @@ public static class RetroSnapshotReader
         public BigInteger Value(string name, int index, JsonElement text)
         {
             if (Parsed) return Units;
-            if (!QuilAmount.TryParseQuil(text.GetString()!, out var units, out var amountError))
+            if (!QuilAmount.TryParseQuil(SnapshotJson.GetString(name, index, "reward", text), out var units, out var amountError))
             {
                 throw SnapshotError.AtIndex(name, index, "reward", amountError);
             }

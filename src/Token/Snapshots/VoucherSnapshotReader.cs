@@ -20,7 +20,7 @@ public static class VoucherSnapshotReader
             {
                 throw SnapshotError.AtIndex(name, index, "", $"expected a voucher key string, found {SnapshotJson.Describe(element.ValueKind)}");
             }
-            var text = element.GetString()!;
+            var text = SnapshotJson.GetString(name, index, "", element);
             if (!VoucherKeyText.TryParse(text, out var key, out var hex, out var error))
             {
                 throw SnapshotError.AtIndex(name, index, "", error);

@@ -42,6 +42,23 @@ public sealed class PeerIdTests
     }
 
     [Fact]
+    public void TryParse_MillionCharacterText_IsRefusedBeforeDecoding()
+    {
+        Assert.False(PeerId.TryParse(new string('z', 1_000_000), out var peerId, out var error));
+        Assert.Null(peerId);
+        Assert.Equal($"1000000 characters is longer than any peer ID (at most {PeerId.MaxTextLength})", error);
+    }
+
+    [Fact]
+    public void TryParse_TextAtTheLengthBound_IsStillDecoded()
+    {
+        Assert.False(PeerId.TryParse(new string('z', PeerId.MaxTextLength), out _, out var error));
+        Assert.DoesNotContain("longer than any peer ID", error, StringComparison.Ordinal);
+        Assert.False(PeerId.TryParse(new string('z', PeerId.MaxTextLength + 1), out _, out error));
+        Assert.Contains("longer than any peer ID", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TryFromMultihash_Sha256OfWrongLength_IsRejected()
     {
         var multihash = new byte[2 + 20];

@@ -113,10 +113,57 @@ public sealed class StandardMerkleTreeTests
         Assert.StartsWith("tree.json.values[0].treeIndex:", LoadFails(node.ToJsonString()), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Load_DuplicateTopLevelKey_IsRefusedRatherThanLastWins()
+    {
+        var json = Written(Allocations(new Random(7), 3));
+        var duplicated = "{\"format\":\"standard-v2\"," + json[1..];
+        Assert.Equal("tree.json.format: appears twice in the same object", LoadFails(duplicated));
+    }
+
+    [Fact]
+    public void Load_DuplicateKeyInAValue_IsRefused()
+    {
+        var json = Written(Allocations(new Random(7), 3));
+        var duplicated = json.Replace("{\"value\":", "{\"treeIndex\":0,\"value\":", StringComparison.Ordinal);
+        Assert.Equal("tree.json.values[0].treeIndex: appears twice in the same object", LoadFails(duplicated));
+    }
+
+    [Fact]
+    public void Load_UnknownMember_IsRefused()
+    {
+        var node = JsonNode.Parse(Written(Allocations(new Random(8), 3)))!;
+        node["root"] = "0x00";
+        Assert.Equal("tree.json.root: is not a field of this file", LoadFails(node.ToJsonString()));
+        node = JsonNode.Parse(Written(Allocations(new Random(8), 3)))!;
+        node["values"]![1]!["proof"] = new JsonArray();
+        Assert.Equal("tree.json.values[1].proof: is not a field of this file", LoadFails(node.ToJsonString()));
+    }
+
+    [Fact]
+    public void Load_FileOverTheSizeLimit_IsRefusedBeforeReading()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Combine("tree.json");
+        // A sparse file: its length is past the limit without writing a gigabyte.
+        using (var stream = File.Create(path)) stream.SetLength(Rollout.Token.Snapshots.SnapshotBytes.MaxFileBytes + 1);
+        var error = Assert.Throws<InvalidDataException>(() => StandardTreeFile.Load(path));
+        Assert.Equal($"tree.json: is {(1L << 30) + 1} bytes; snapshot files are at most {1L << 30} bytes", error.Message);
+    }
+
+    [Fact]
+    public void Load_ByteOrderMark_IsRefused() =>
+        Assert.StartsWith("tree.json: starts with a byte order mark", LoadFails("\uFEFF" + Written(Allocations(new Random(9), 2))), StringComparison.Ordinal);
+
     [Theory]
     [InlineData("""{"format":"standard-v2","leafEncoding":["bytes32","uint256"],"tree":[],"values":[]}""", "tree.json.format:")]
     [InlineData("""{"format":"standard-v1","leafEncoding":["address","uint256"],"tree":[],"values":[]}""", "tree.json.leafEncoding:")]
     [InlineData("""{"format":"standard-v1","leafEncoding":["bytes32","uint256"],"tree":["0x12"],"values":[]}""", "tree.json.tree[0]:")]
+    [InlineData("""{"format":"\udc00","leafEncoding":["bytes32","uint256"],"tree":[],"values":[]}""", "tree.json.format:")]
+    [InlineData("""{"format":"standard-v1","leafEncoding":["\ud800","uint256"],"tree":[],"values":[]}""", "tree.json.leafEncoding:")]
+    [InlineData("""{"format":"standard-v1","leafEncoding":["bytes32","uint256"],"tree":["\ud800"],"values":[]}""", "tree.json.tree[0]:")]
+    [InlineData("""{"format":"standard-v1","leafEncoding":["bytes32","uint256"],"tree":["0x0000000000000000000000000000000000000000000000000000000000000000"],"values":[{"value":["\ud800","1"],"treeIndex":0}]}""", "tree.json.values[0].value[0]:")]
+    [InlineData("""{"format":"standard-v1","leafEncoding":["bytes32","uint256"],"tree":["0x0000000000000000000000000000000000000000000000000000000000000000"],"values":[{"value":["0x0000000000000000000000000000000000000000000000000000000000000000","\udc00"],"treeIndex":0}]}""", "tree.json.values[0].value[1]:")]
     [InlineData("""[1,2]""", "tree.json: must be a JSON object")]
     [InlineData("""{"format":""", "tree.json: is not valid JSON")]
     public void Load_MalformedFile_NamesTheField(string json, string start) =>

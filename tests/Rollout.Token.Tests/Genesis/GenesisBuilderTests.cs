@@ -43,6 +43,20 @@ public sealed class GenesisBuilderTests
     }
 
     [Fact]
+    public void Build_BridgedVoucherKeyInAnotherCase_IsStillNotPaidItsVoucher_AsTheReadmeDocuments()
+    {
+        // The reference compares raw strings and would pay this voucher; src/Token/README.md says why this build does not.
+        using var dir = new Rollout.TestSupport.TempDirectory();
+        dir.Write("bridged.json", """[{"amount":"2","identifier":"0xABCD","variant":"voucher"}]""");
+        dir.Write("ceremony_vouchers.json", """["0xabcd","0x0102"]""");
+        var genesis = Build(SnapshotFolder.Read(dir.Path));
+
+        Assert.Equal(0, (long)Balance(genesis, Fake.Derive(BridgedKey)));
+        Assert.Equal(50 * Quil, (long)Balance(genesis, Fake.Derive(FreeKey)));
+        Assert.Equal(1, genesis.Sources.Single(s => s.Source == "ceremony_vouchers.json").ExcludedAsBridged);
+    }
+
+    [Fact]
     public void Build_BridgedAmounts_AreSummedToTheBridgeAddress()
     {
         var bridgeAddress = QuilAddress.Parse("0x" + new string('1', 64));

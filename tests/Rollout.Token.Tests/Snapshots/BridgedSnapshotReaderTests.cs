@@ -37,6 +37,18 @@ public sealed class BridgedSnapshotReaderTests
     public void Read_MissingVariant_IsRefused() =>
         Assert.Equal("bridged.json[0].variant: is missing", Fails($$"""[{"amount":"1","identifier":"{{Peer0}}"}]"""));
 
+    [Fact]
+    public void Read_LoneSurrogateEscapeInIdentifier_IsRefusedNamingIndexAndField() =>
+        Assert.StartsWith("bridged.json[0].identifier: ", Fails("""[{"amount":"1","identifier":"\ud800","variant":"x"}]"""), StringComparison.Ordinal);
+
+    [Fact]
+    public void Read_LoneSurrogateEscapeInFieldName_IsRefusedNamingTheIndex() =>
+        Assert.StartsWith("bridged.json[0]: ", Fails("""[{"amount":"1","\udc00":"x"}]"""), StringComparison.Ordinal);
+
+    [Fact]
+    public void Read_MillionCharacterIdentifier_IsRefusedAsTooLong() =>
+        Assert.Contains("1000000 characters is longer than any peer ID", Fails($$"""[{"amount":"1","identifier":"{{new string('z', 1_000_000)}}","variant":"x"}]"""), StringComparison.Ordinal);
+
     private static BridgedSnapshot Read(string json)
     {
         using var dir = new TempDirectory();

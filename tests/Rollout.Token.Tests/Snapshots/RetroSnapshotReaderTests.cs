@@ -167,6 +167,22 @@ public sealed class RetroSnapshotReaderTests
         AssertFails($$"""[{"reward":"-1","peerId":"{{Peer0}}"}]""", "first_retro.json[0].reward: \"-1\" is negative");
     }
 
+    [Fact]
+    public void Read_LoneSurrogateEscapeInPeerId_IsRefusedNamingIndexAndField() =>
+        AssertFails("""[{"peerId":"\ud800","reward":"1"}]""", "first_retro.json[0].peerId: ", "lone surrogate");
+
+    [Fact]
+    public void Read_LoneSurrogateEscapeInReward_IsRefusedNamingIndexAndField() =>
+        AssertFails($$"""[{"peerId":"{{Peer0}}","reward":"1"},{"peerId":"{{Peer1}}","reward":"\udc00"}]""", "first_retro.json[1].reward: ", "lone surrogate");
+
+    [Fact]
+    public void Read_LoneSurrogateEscapeInFieldName_IsRefusedNamingIndex() =>
+        AssertFails($$"""[{"peerId":"{{Peer0}}","reward":"1","\ud800":true}]""", "first_retro.json[0]: ", "lone surrogate");
+
+    [Fact]
+    public void Read_MillionCharacterPeerId_IsRefusedAsTooLong() =>
+        AssertFails($$"""[{"peerId":"{{new string('z', 1_000_000)}}","reward":"1"}]""", "first_retro.json[0].peerId: \"zzz", "1000000 characters is longer than any peer ID");
+
     private static RetroSnapshot Read(string name, string json, int round = 1)
     {
         using var dir = new TempDirectory();

@@ -36,6 +36,10 @@ public sealed class VoucherSnapshotReaderTests
     public void Read_SameKeyTwiceInAnyCase_IsRefused() =>
         Assert.Equal("ceremony_vouchers.json[1]: \"0xABCD\" already appears at index 0", Fails("""["0xabcd", "0xABCD"]"""));
 
+    [Fact]
+    public void Read_LoneSurrogateEscape_IsRefusedNamingTheIndex() =>
+        Assert.StartsWith("ceremony_vouchers.json[1]: ", Fails("""["0xabcd", "0x\ud800"]"""), StringComparison.Ordinal);
+
     private static VoucherSnapshot Read(string json)
     {
         using var dir = new TempDirectory();
