@@ -25,14 +25,16 @@ public static class StandardTreeFile
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw Bad(name, "", "must be a JSON object");
-            SnapshotJson.RequireKnownFields(root, field => field is "format" or "leafEncoding" or "tree" or "values", UnknownField, (field, problem) => Bad(name, field, problem));
-            if (!root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String
-                || SnapshotJson.GetString(format, problem => Bad(name, "format", problem)) != StandardTreeJsonWriter.Format)
+            if (SnapshotJson.FieldProblem(root, field => field is "format" or "leafEncoding" or "tree" or "values", UnknownField) is { } problem)
+            {
+                throw Bad(name, problem.Field, problem.Problem);
+            }
+            if (!root.TryGetProperty("format", out var format) || !SnapshotJson.TryGetString(format, out var formatText) || formatText != StandardTreeJsonWriter.Format)
             {
                 throw Bad(name, "format", $"must be \"{StandardTreeJsonWriter.Format}\"");
             }
             if (!root.TryGetProperty("leafEncoding", out var encoding) || encoding.ValueKind != JsonValueKind.Array
-                || !encoding.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? SnapshotJson.GetString(e, problem => Bad(name, "leafEncoding", problem)) : null).SequenceEqual(AllocationLeaf.Encoding))
+                || !encoding.EnumerateArray().Select(e => SnapshotJson.TryGetString(e, out var text) ? text : null).SequenceEqual(AllocationLeaf.Encoding))
             {
                 throw Bad(name, "leafEncoding", "must be [\"bytes32\",\"uint256\"]");
             }
@@ -63,7 +65,7 @@ public static class StandardTreeFile
         var index = 0;
         foreach (var node in tree.EnumerateArray())
         {
-            if (!TryHex32(node, nodes.AsSpan(index * 32, 32), $"{name}.tree[{index}]")) throw Bad(name, $"tree[{index}]", "is not a 0x-prefixed 32-byte hex string");
+            if (!TryHex32(node, nodes.AsSpan(index * 32, 32))) throw Bad(name, $"tree[{index}]", "is not a 0x-prefixed 32-byte hex string");
             index++;
         }
         return nodes;
@@ -88,9 +90,12 @@ public static class StandardTreeFile
             {
                 throw Bad(name, $"values[{i}]", "must be {\"value\": [address, amount], \"treeIndex\": n}");
             }
-            SnapshotJson.RequireKnownFields(entry, field => field is "value" or "treeIndex", UnknownField, (field, problem) => Bad(name, field.Length == 0 ? $"values[{i}]" : $"values[{i}].{field}", problem));
-            if (!TryHex32(value[0], address, $"{name}.values[{i}].value[0]")) throw Bad(name, $"values[{i}].value[0]", "is not a 0x-prefixed 32-byte hex string");
-            var amountText = value[1].ValueKind == JsonValueKind.String ? SnapshotJson.GetString(value[1], problem => Bad(name, $"values[{i}].value[1]", problem)) : "";
+            if (SnapshotJson.FieldProblem(entry, IsValueField, UnknownField) is { } problem)
+            {
+                throw Bad(name, problem.Field.Length == 0 ? $"values[{i}]" : $"values[{i}].{problem.Field}", problem.Problem);
+            }
+            if (!TryHex32(value[0], address)) throw Bad(name, $"values[{i}].value[0]", "is not a 0x-prefixed 32-byte hex string");
+            if (!SnapshotJson.TryGetString(value[1], out var amountText)) amountText = "";
             if (amountText.Length is 0 or > 78 || !amountText.All(char.IsAsciiDigit)
                 || !BigInteger.TryParse(amountText, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount > Snapshots.QuilAmount.MaxUnits)
             {
@@ -103,10 +108,12 @@ public static class StandardTreeFile
         return (allocations, treeIndex);
     }
 
-    private static bool TryHex32(JsonElement element, Span<byte> destination, string location)
+    private static bool IsValueField(string field) => field is "value" or "treeIndex";
+
+    // A string that is not text (a lone surrogate escape) is not hex either.
+    private static bool TryHex32(JsonElement element, Span<byte> destination)
     {
-        if (element.ValueKind != JsonValueKind.String) return false;
-        var text = SnapshotJson.GetString(element, problem => new InvalidDataException($"{location}: {problem}"));
+        if (element.ValueKind != JsonValueKind.String || !SnapshotJson.TryGetString(element, out var text)) return false;
         if (text.Length != 66 || !text.StartsWith("0x", StringComparison.Ordinal)) return false;
         return Convert.FromHexString(text.AsSpan(2), destination, out _, out var written) == System.Buffers.OperationStatus.Done && written == 32;
     }

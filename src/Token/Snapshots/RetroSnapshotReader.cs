@@ -68,21 +68,13 @@ public static class RetroSnapshotReader
         var present = 0;
         foreach (var property in element.EnumerateObject())
         {
-            int slot;
-            try
-            {
-                slot = Slot(property);
-            }
-            catch (InvalidOperationException)
-            {
-                // A name escaping half a surrogate pair cannot be unescaped to compare: PropertyName below says so.
-                slot = -1;
-            }
+            var slot = Slot(property);
             // An unknown name fails at its first appearance, so only known names can repeat.
             if (slot < 0)
             {
-                var unknown = SnapshotJson.PropertyName(property, problem => SnapshotError.AtIndex(name, index, "", problem));
-                throw SnapshotError.AtIndex(name, index, unknown, "is not a field of this snapshot");
+                throw SnapshotJson.TryGetName(property, out var unknown)
+                    ? SnapshotError.AtIndex(name, index, unknown, "is not a field of this snapshot")
+                    : SnapshotError.AtIndex(name, index, "", "a property name " + SnapshotJson.LoneSurrogate);
             }
             if ((present & (1 << slot)) != 0) throw SnapshotError.AtIndex(name, index, property.Name, "appears twice in the same object");
             present |= 1 << slot;
@@ -91,13 +83,21 @@ public static class RetroSnapshotReader
         return present;
     }
 
+    // The field's slot, or -1 for an unknown name. A name escaping half a surrogate pair cannot be unescaped to
+    // compare: it is unknown too, and the caller's TryGetName says why.
     private static int Slot(JsonProperty property)
     {
-        if (property.NameEquals("peerId"u8)) return PeerIdField;
-        if (property.NameEquals("reward"u8)) return RewardField;
-        for (var f = FirstPresenceField; f < FieldNames.Length; f++)
+        try
         {
-            if (property.NameEquals(FieldNames[f])) return f;
+            if (property.NameEquals("peerId"u8)) return PeerIdField;
+            if (property.NameEquals("reward"u8)) return RewardField;
+            for (var f = FirstPresenceField; f < FieldNames.Length; f++)
+            {
+                if (property.NameEquals(FieldNames[f])) return f;
+            }
+        }
+        catch (InvalidOperationException)
+        {
         }
         return -1;
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
 namespace Rollout.Token.Snapshots;
@@ -49,22 +50,34 @@ internal static class SnapshotJson
         {
             throw SnapshotError.AtIndex(name, index, "", $"expected an object, found {Describe(element.ValueKind)}");
         }
-        RequireKnownFields(element, isKnownField, "is not a field of this snapshot", (field, problem) => SnapshotError.AtIndex(name, index, field, problem));
+        if (FieldProblem(element, isKnownField, "is not a field of this snapshot") is { } problem)
+        {
+            throw SnapshotError.AtIndex(name, index, problem.Field, problem.Problem);
+        }
     }
 
     /// <summary>
-    /// Checks that an object's property names are known and none repeats (JsonDocument would let the last
-    /// one win); <paramref name="bad"/> builds the error from the field ("" for an unreadable name) and the problem.
+    /// What is wrong with an object's property names, in property order, or null: a name that is not text
+    /// (field ""), a repeated one (JsonDocument would let the last win), or one <paramref name="isKnownField"/>
+    /// does not know. Allocates nothing but the names, so it can run on every entry of a large file.
     /// </summary>
-    public static void RequireKnownFields(JsonElement element, Func<string, bool> isKnownField, string unknownProblem, Func<string, string, InvalidDataException> bad)
+    public static (string Field, string Problem)? FieldProblem(JsonElement element, Func<string, bool> isKnownField, string unknownProblem)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var position = 0;
         foreach (var property in element.EnumerateObject())
         {
-            var propertyName = PropertyName(property, problem => bad("", problem));
-            if (!seen.Add(propertyName)) throw bad(propertyName, "appears twice in the same object");
-            if (!isKnownField(propertyName)) throw bad(propertyName, unknownProblem);
+            if (!TryGetName(property, out var propertyName)) return ("", "a property name " + LoneSurrogate);
+            // Objects here have a handful of members: scanning the earlier ones beats a set per object.
+            var earlier = 0;
+            foreach (var other in element.EnumerateObject())
+            {
+                if (earlier++ == position) break;
+                if (other.NameEquals(propertyName)) return (propertyName, "appears twice in the same object");
+            }
+            if (!isKnownField(propertyName)) return (propertyName, unknownProblem);
+            position++;
         }
+        return null;
     }
 
     /// <summary>The string value of a required field.</summary>
@@ -78,41 +91,47 @@ internal static class SnapshotJson
         return GetString(name, index, field, value);
     }
 
-    /// <summary>The text of a string value at <c>name[index].field</c>; see <see cref="GetString(JsonElement, Func{string, InvalidDataException})"/>.</summary>
+    /// <summary>The text of a string value at <c>name[index].field</c>; a lone surrogate escape is bad input naming it (see <see cref="TryGetString"/>).</summary>
     public static string GetString(string name, int index, string field, JsonElement value) =>
-        GetString(value, problem => SnapshotError.AtIndex(name, index, field, problem));
+        TryGetString(value, out var text) ? text : throw SnapshotError.AtIndex(name, index, field, LoneSurrogate);
 
     /// <summary>
-    /// The text of a string value. JSON may escape half a surrogate pair (<c>"\ud800"</c>), which no
-    /// .NET string can hold: <see cref="JsonElement.GetString"/> then throws InvalidOperationException,
-    /// which is bad input here, so it becomes the <see cref="InvalidDataException"/> <paramref name="bad"/> builds.
+    /// The text of a string value; false for any other kind of value, and for a string that is not text:
+    /// JSON may escape half a surrogate pair (<c>"\ud800"</c>), which no .NET string can hold
+    /// (<see cref="JsonElement.GetString"/> throws InvalidOperationException), and that is bad input here.
     /// </summary>
-    public static string GetString(JsonElement value, Func<string, InvalidDataException> bad)
+    public static bool TryGetString(JsonElement value, [NotNullWhen(true)] out string? text)
     {
+        text = null;
+        if (value.ValueKind != JsonValueKind.String) return false;
         try
         {
-            return value.GetString()!;
-        }
-        catch (InvalidOperationException) when (value.ValueKind == JsonValueKind.String)
-        {
-            throw bad(LoneSurrogate);
-        }
-    }
-
-    /// <summary>A property's name, with the same rule as <see cref="GetString(JsonElement, Func{string, InvalidDataException})"/>.</summary>
-    public static string PropertyName(JsonProperty property, Func<string, InvalidDataException> bad)
-    {
-        try
-        {
-            return property.Name;
+            text = value.GetString()!;
+            return true;
         }
         catch (InvalidOperationException)
         {
-            throw bad("a property name " + LoneSurrogate);
+            return false;
         }
     }
 
-    private const string LoneSurrogate = "holds a lone surrogate escape (\\ud800–\\udfff without its pair), which is not text";
+    /// <summary>A property's name, false when it escapes half a surrogate pair (see <see cref="TryGetString"/>).</summary>
+    public static bool TryGetName(JsonProperty property, [NotNullWhen(true)] out string? name)
+    {
+        try
+        {
+            name = property.Name;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            name = null;
+            return false;
+        }
+    }
+
+    /// <summary>The problem text of a value or name that escapes half a surrogate pair.</summary>
+    public const string LoneSurrogate = "holds a lone surrogate escape (\\ud800–\\udfff without its pair), which is not text";
 
     /// <summary>Names a JSON value kind the way a user reads it.</summary>
     public static string Describe(JsonValueKind kind) => kind switch
