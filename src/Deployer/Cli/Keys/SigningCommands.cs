@@ -91,5 +91,10 @@ internal static class SigningCommands
         {
             throw new InvalidDataException($"{path}: not JSON (line {ex.LineNumber + 1}): {ex.Message}", ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // A string escaping half a surrogate pair ("\ud800") cannot be read as text.
+            throw new InvalidDataException($"{path}.genesisSeedHex: not text (a lone surrogate escape)", ex);
+        }
     }
 }

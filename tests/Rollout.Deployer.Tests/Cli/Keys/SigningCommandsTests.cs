@@ -197,18 +197,20 @@ public sealed partial class SigningCommandsTests : IDisposable
         Assert.False(File.Exists(_dir.Combine("x.json")));
     }
 
-    [Fact]
-    public async Task SignUnlock_WithoutSeed_AndARequestWithoutOne_NamesTheFileAndField()
+    [Theory]
+    [InlineData("""{"phrase": "x"}""", "missing or not a string")]
+    [InlineData("""{"genesisSeedHex": "\ud800"}""", "not text")]
+    public async Task SignUnlock_WithoutSeed_AndARequestWithoutOne_NamesTheFileAndField(string content, string problem)
     {
         var keys = await NewSigners(5);
         var plan = WritePlan(keys.Select(k => k.PublicHex), Ed448Keys.PublicKeyOf(Ed448Keys.NewPrivateKey()));
         Directory.CreateDirectory(_dir.Combine("unlock"));
-        var request = _dir.Write(Path.Combine("unlock", "unlock-request.json"), """{"phrase": "x"}""");
+        var request = _dir.Write(Path.Combine("unlock", "unlock-request.json"), content);
 
         var (code, _, stderr) = await Run("sign-unlock", "--plan", plan, "--key", keys[0].Path, "--out", _dir.Combine("x.json"));
 
         Assert.Equal(ExitCodes.BadInput, code);
-        Assert.Contains($"{request}.genesisSeedHex: missing or not a string", stderr, StringComparison.Ordinal);
+        Assert.Contains($"{request}.genesisSeedHex: {problem}", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
