@@ -156,16 +156,12 @@ internal static class Bn254LaneProducts
         Bn254LaneReduction.Reduce<TSplit>(c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, bias, bias.Length != 0, result);
     }
 
-    // One limb product with a constant limb or pair sum: low part to one accumulator, high part to another.
+    // One limb product with a constant limb or pair sum (the same in every lane): low part to one accumulator, high part to another.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ConstantProduct<TSplit>(
         Vector512<double> x, double y, Vector512<double> anchor, Vector512<double> anchorLow, Vector512<double> unit, ref Vector512<ulong> low, ref Vector512<ulong> high)
-        where TSplit : struct, IProductSplit
-    {
-        TSplit.Split(x, Vector512.Create(y), anchor, anchorLow, unit, out var hi, out var lo);
-        low += lo;
-        high += hi;
-    }
+        where TSplit : struct, IProductSplit =>
+        Bn254LaneReduction.Product<TSplit>(x, Vector512.Create(y), anchor, anchorLow, unit, ref low, ref high);
 
     // A pair-sum product, split at 2^52: its high part is worth two units of the next 51-bit column.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
