@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Rollout.Deployer.Cli;
 using Rollout.Deployer.Ethereum;
 using Rollout.Deployer.Journal;
@@ -76,11 +75,10 @@ internal sealed class RehearsalDriver(RehearsalWorld world, EthClient client, Te
             output.WriteLine("rehearsal: mined a block for the unlock's blockstamp");
             return "mined a block for the blockstamp";
         }
-        using var document = JsonDocument.Parse(File.ReadAllText(request));
-        var seed = document.RootElement.GetProperty("genesisSeedHex").GetString()!;
+        // The contracted form: sign-unlock reads the seed from the request in the plan's unlock folder itself.
         for (var i = 0; i < world.Keys.SignatoryKeystores.Count; i++)
         {
-            await RolloutAsync(["sign-unlock", "--plan", world.PlanPath, "--key", world.Keys.SignatoryKeystores[i], "--seed", seed, "--out", Path.Combine(folder, $"signatory{i + 1}.json")], cancellationToken);
+            await RolloutAsync(["sign-unlock", "--plan", world.PlanPath, "--key", world.Keys.SignatoryKeystores[i], "--out", Path.Combine(folder, $"signatory{i + 1}.json")], cancellationToken);
         }
         return $"had the {world.Keys.SignatoryKeystores.Count} signatories sign the unlock";
     }
@@ -94,7 +92,8 @@ internal sealed class RehearsalDriver(RehearsalWorld world, EthClient client, Te
         {
             // Owners 1 and 3: any threshold-sized subset unlocks the Safe, not only the first ones.
             var owner = i == 0 ? 0 : RehearsalWorld.Owners - i;
-            await RolloutAsync(["eth", "safe-sign", "--plan", world.PlanPath, "--key", world.Keys.OwnerKeystores[owner], "--tx", proposal, "--out", Path.Combine(folder, $"owner{owner + 1}.json")], cancellationToken);
+            // The contracted form: safe-sign takes the unpause SafeTx from the plan's Safe folder itself.
+            await RolloutAsync(["eth", "safe-sign", "--plan", world.PlanPath, "--key", world.Keys.OwnerKeystores[owner], "--out", Path.Combine(folder, $"owner{owner + 1}.json")], cancellationToken);
         }
         return $"had {RehearsalWorld.Threshold} of the {RehearsalWorld.Owners} Safe owners sign the unpause";
     }
