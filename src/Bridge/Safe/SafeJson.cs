@@ -29,8 +29,9 @@ internal static class SafeJson
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var member in document.RootElement.EnumerateObject())
             {
-                if (!members.Contains(member.Name)) throw new InvalidDataException($"{source}.{member.Name}: not a member of this document (expected {string.Join(", ", members)})");
-                if (!seen.Add(member.Name)) throw new InvalidDataException($"{source}.{member.Name}: appears more than once");
+                var name = Text(() => member.Name, source);
+                if (!members.Contains(name)) throw new InvalidDataException($"{source}.{name}: not a member of this document (expected {string.Join(", ", members)})");
+                if (!seen.Add(name)) throw new InvalidDataException($"{source}.{name}: appears more than once");
             }
             return document;
         }
@@ -44,7 +45,25 @@ internal static class SafeJson
     public static string String(JsonElement parent, string member, string source)
     {
         if (!parent.TryGetProperty(member, out var value)) throw new InvalidDataException($"{source}.{member}: missing");
-        return value.ValueKind == JsonValueKind.String ? value.GetString()! : throw new InvalidDataException($"{source}.{member}: expected a string");
+        return value.ValueKind == JsonValueKind.String ? Text(() => value.GetString()!, $"{source}.{member}") : throw new InvalidDataException($"{source}.{member}: expected a string");
+    }
+
+    /// <summary>The text of an optional string member, or null when it is absent or not a string.</summary>
+    public static string? OptionalString(JsonElement parent, string member, string source) =>
+        parent.TryGetProperty(member, out var value) && value.ValueKind == JsonValueKind.String ? Text(() => value.GetString()!, $"{source}.{member}") : null;
+
+    // JSON may escape half a surrogate pair ("\ud800"), which no .NET string can hold: the reader then throws
+    // InvalidOperationException, which is bad input naming where it is, not a crash.
+    private static string Text(Func<string> read, string where)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new InvalidDataException($"{where}: not text (a lone surrogate escape)", ex);
+        }
     }
 
     /// <summary>A non-negative integer written as a decimal string (JSON numbers lose precision past 2^53).</summary>

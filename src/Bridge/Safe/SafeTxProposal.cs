@@ -71,7 +71,7 @@ public sealed record SafeTxProposal(Address Safe, BigInteger ChainId, SafeTx Tx,
             Address.Parse(SafeJson.String(r, "gasToken", source), $"{source}.gasToken"),
             Address.Parse(SafeJson.String(r, "refundReceiver", source), $"{source}.refundReceiver"),
             SafeJson.Decimal(r, "nonce", source));
-        var description = r.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+        var description = SafeJson.OptionalString(r, "description", source);
         var proposal = new SafeTxProposal(Address.Parse(SafeJson.String(r, "safe", source), $"{source}.safe"), SafeJson.Decimal(r, "chainId", source), tx, description);
         var stated = Hex.Decode(SafeJson.String(r, "safeTxHash", source), $"{source}.safeTxHash");
         var computed = proposal.SafeTxHash;

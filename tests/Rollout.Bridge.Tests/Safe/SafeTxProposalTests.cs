@@ -101,6 +101,26 @@ public sealed class SafeTxProposalTests
     }
 
     [Fact]
+    public void FromJson_LoneSurrogateEscapeInAMemberName_IsBadInputNamingTheFile()
+    {
+        var json = Unpause().ToJson().Replace("{\n", "{\n  \"\\ud800\": \"x\",\n", StringComparison.Ordinal);
+
+        var error = Assert.Throws<InvalidDataException>(() => SafeTxProposal.FromJson(json, "tx.json"));
+
+        Assert.StartsWith("tx.json: not text", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromJson_LoneSurrogateEscapeInTheDescription_IsBadInputNamingIt()
+    {
+        var json = (Unpause() with { Description = "placeholder" }).ToJson().Replace("\"placeholder\"", "\"\\udc00\"", StringComparison.Ordinal);
+
+        var error = Assert.Throws<InvalidDataException>(() => SafeTxProposal.FromJson(json, "tx.json"));
+
+        Assert.StartsWith("tx.json.description: not text", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SignatureFromJson_SecondSignatureMember_IsRefusedNamingIt()
     {
         var signature = new SafeSignature(new byte[32], SafeAddress, new byte[65]);
