@@ -20,4 +20,7 @@ public sealed class ConnectionInfo(PeerId peer, ConnectionDirection direction, l
 
     /// <summary>Streams open on it.</summary>
     public int Streams { get; internal set; }
+
+    /// <summary>False once the manager forgot it (closed or trimmed).</summary>
+    public bool IsOpen { get; internal set; } = true;
 }

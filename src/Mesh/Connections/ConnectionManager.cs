@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Rollout.Mesh.Identity;
 using Rollout.Mesh.Transport;
 
@@ -47,25 +48,28 @@ public sealed class ConnectionManager
 
     /// <summary>
     /// Registers a new connection; false when it must be closed at once because the high watermark is
-    /// a hard bound that is already reached. Protected peers are always admitted.
+    /// a hard bound that is already reached. Protected peers are always admitted. <paramref name="connection"/>
+    /// is the admitted connection (the one already open when the peer is known), which the host may keep
+    /// to report activity with <see cref="Touch(ConnectionInfo)"/> without a lookup.
     /// </summary>
-    public bool TryAdmit(PeerId peer, ConnectionDirection direction)
+    public bool TryAdmit(PeerId peer, ConnectionDirection direction, [NotNullWhen(true)] out ConnectionInfo? connection)
     {
         ArgumentNullException.ThrowIfNull(peer);
-        if (_connections.ContainsKey(peer)) return true;
+        if (_connections.TryGetValue(peer, out connection)) return true;
         if (_options.HardHighWater && _connections.Count >= _options.HighWater && !IsProtected(peer))
         {
             Refused++;
             return false;
         }
-        _connections.Add(peer, new ConnectionInfo(peer, direction, Now));
+        connection = new ConnectionInfo(peer, direction, Now);
+        _connections.Add(peer, connection);
         return true;
     }
 
     /// <summary>The connection to <paramref name="peer"/> closed: its tags go with it (as in go-libp2p), protections stay.</summary>
     public void Closed(PeerId peer)
     {
-        _connections.Remove(peer);
+        if (_connections.Remove(peer, out var connection)) connection.IsOpen = false;
         if (!_marks.TryGetValue(peer, out var marks)) return;
         marks.ClearTags();
         if (marks.IsEmpty) _marks.Remove(peer);
@@ -90,7 +94,14 @@ public sealed class ConnectionManager
     /// <summary>Traffic passed on the connection.</summary>
     public void Touch(PeerId peer)
     {
-        if (_connections.TryGetValue(peer, out var info)) info.LastActivity = Now;
+        if (_connections.TryGetValue(peer, out var info)) Touch(info);
+    }
+
+    /// <summary>Traffic passed on a connection this manager admitted; nothing when it has closed since.</summary>
+    public void Touch(ConnectionInfo connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (connection.IsOpen) connection.LastActivity = Now;
     }
 
     /// <summary>Exempts a peer from trimming under <paramref name="tag"/> (several holders may protect one peer).</summary>

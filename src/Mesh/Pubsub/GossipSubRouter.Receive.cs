@@ -1,4 +1,5 @@
 using Rollout.Mesh.Identity;
+using Rollout.Mesh.Transport;
 
 namespace Rollout.Mesh.Pubsub;
 
@@ -6,11 +7,12 @@ namespace Rollout.Mesh.Pubsub;
 public sealed partial class GossipSubRouter
 {
     /// <inheritdoc/>
-    public void OnReceived(PeerId from, PubsubRpc message)
+    public void OnReceived(PeerLink link, PubsubRpc message)
     {
-        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(link);
         ArgumentNullException.ThrowIfNull(message);
-        if (!_peers.TryGetValue(from, out var peer)) return;
+        // The link is the peer's state itself, so a copy costs no lookup by peer ID.
+        if (link is not PeerState { IsOpen: true } peer) return;
         var now = Now;
         // The gossip and graylist thresholds are never above zero: a score that cannot be negative passes both uncomputed.
         var exact = !_scores.CannotBeNegative(peer.Score);

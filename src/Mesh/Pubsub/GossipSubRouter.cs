@@ -119,10 +119,11 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
     public int CachedMessages => _cache.Count;
 
     /// <inheritdoc/>
-    public void OnConnected(PeerId peer, ConnectionDirection direction, SignedPeerRecord? record)
+    public PeerLink? OnConnected(PeerId peer, ConnectionDirection direction, SignedPeerRecord? record)
     {
         ArgumentNullException.ThrowIfNull(peer);
-        if (peer.Equals(Self) || _peers.ContainsKey(peer)) return;
+        if (peer.Equals(Self)) return null;
+        if (_peers.TryGetValue(peer, out var known)) return known;
         if (record is not null && (!record.PeerId.Equals(peer) || !record.Verify())) record = null;
         var score = _scores.Connect(peer, _allowList.Contains(peer) ? _options.Score.AllowListedScore : 0);
         var state = new PeerState(peer, direction, record, score);
@@ -133,6 +134,7 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
             if (topic.Joined) _outbox.Subscription(peer, new SubscriptionChange(topic.Name, true));
         }
         _outbox.Flush(_network);
+        return state;
     }
 
     /// <inheritdoc/>
@@ -140,6 +142,7 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
     {
         ArgumentNullException.ThrowIfNull(peer);
         if (!_peers.Remove(peer, out var state)) return;
+        state.Close();
         foreach (var topic in state.Topics)
         {
             if (!_topics.TryGetValue(topic, out var topicState)) continue;

@@ -3,11 +3,11 @@ using Rollout.Mesh.Transport;
 
 namespace Rollout.Mesh.Pubsub;
 
-/// <summary>What a router knows about one connected peer. Owned by that router.</summary>
-internal sealed class PeerState(PeerId id, ConnectionDirection direction, SignedPeerRecord? record, PeerScoreState score)
+/// <summary>What a router knows about one connected peer, and the host's link to it. Owned by that router.</summary>
+internal sealed class PeerState(PeerId id, ConnectionDirection direction, SignedPeerRecord? record, PeerScoreState score) : PeerLink(id)
 {
     /// <summary>The peer.</summary>
-    public PeerId Id { get; } = id;
+    public PeerId Id => Peer;
 
     /// <summary>True when we dialed it.</summary>
     public bool Outbound { get; } = direction == ConnectionDirection.Outbound;

@@ -8,7 +8,7 @@ namespace Rollout.Mesh.Roles;
 /// <summary>
 /// One node of a role: a pubsub router behind a connection manager, on an <see cref="IPeerNetwork{TMessage}"/>.
 /// Connection events pass the manager first (a bootstrap at its hard bound refuses and closes the
-/// connection); every message counts as activity and opens and closes a stream; the heartbeat runs
+/// connection); every message counts as activity on its connection; the heartbeat runs
 /// the router, tags mesh peers (so trims spare them, as go-libp2p-pubsub's tagging does) and trims.
 /// Not thread-safe: the host owns it.
 /// </summary>
@@ -52,14 +52,14 @@ public sealed class MeshNode : IPeerNetworkHandler<PubsubRpc>
     public ConnectionManager Connections { get; }
 
     /// <inheritdoc/>
-    public void OnConnected(PeerId peer, ConnectionDirection direction, SignedPeerRecord? record)
+    public PeerLink? OnConnected(PeerId peer, ConnectionDirection direction, SignedPeerRecord? record)
     {
-        if (!Connections.TryAdmit(peer, direction))
+        if (!Connections.TryAdmit(peer, direction, out var connection))
         {
             _network.Disconnect(peer);
-            return;
+            return null;
         }
-        Router.OnConnected(peer, direction, record);
+        return Router.OnConnected(peer, direction, record) is { } router ? new Link(router, connection) : null;
     }
 
     /// <inheritdoc/>
@@ -70,11 +70,12 @@ public sealed class MeshNode : IPeerNetworkHandler<PubsubRpc>
     }
 
     /// <inheritdoc/>
-    public void OnReceived(PeerId from, PubsubRpc message)
+    public void OnReceived(PeerLink link, PubsubRpc message)
     {
-        Connections.StreamOpened(from);
-        Router.OnReceived(from, message);
-        Connections.StreamClosed(from);
+        ArgumentNullException.ThrowIfNull(link);
+        if (link is not Link node) return;
+        Connections.Touch(node.Connection);
+        Router.OnReceived(node.Router, message);
     }
 
     /// <summary>Runs the router's heartbeat, re-tags mesh peers and disconnects what the connection manager trims.</summary>
@@ -95,5 +96,15 @@ public sealed class MeshNode : IPeerNetworkHandler<PubsubRpc>
             _network.Disconnect(peer);
             Router.OnDisconnected(peer);
         }
+    }
+
+    /// <summary>A connection as this node holds it: the manager's entry and the router's link, each closed by its owner.</summary>
+    private sealed class Link(PeerLink router, ConnectionInfo connection) : PeerLink(router.Peer)
+    {
+        public PeerLink Router { get; } = router;
+
+        public ConnectionInfo Connection { get; } = connection;
+
+        public override bool IsOpen => Router.IsOpen && Connection.IsOpen;
     }
 }

@@ -99,25 +99,29 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
     public void OnMessage(SimulatedNodeContext<MeshWire> context, int from, MeshWire message)
     {
         if (_node is null) return;
-        var peer = _host.Ids[from];
         switch (message.Kind)
         {
             case MeshWireKind.Dial:
+                var dialer = _host.Ids[from];
                 if (_links.Remove(from))
                 {
                     // The peer dials again over a link we hold: it restarted and lost its state.
                     _host.OnReset(_self);
-                    _node.OnDisconnected(peer);
+                    _node.OnDisconnected(dialer);
                 }
-                _links.Add(from, peer);
-                _node.OnConnected(peer, ConnectionDirection.Inbound, message.Record);
-                // A refusal already removed the link and sent a close.
-                if (_links.Contains(from)) _host.Network.Send(_self, from, _host.AcceptOf(_self), _host.AcceptOf(_self).Size);
+                // Held before the node sees it: a refusal removes it again (and sends a close) from inside OnConnected.
+                _links.Add(from, dialer);
+                var link = _node.OnConnected(dialer, ConnectionDirection.Inbound, message.Record);
+                if (_links.Contains(from))
+                {
+                    _links.SetLink(from, link);
+                    _host.Network.Send(_self, from, _host.AcceptOf(_self), _host.AcceptOf(_self).Size);
+                }
                 _host.OnAdmitted(_self, _node);
                 return;
             case MeshWireKind.Accept:
                 if (!RemovePending(from) || _links.Contains(from)) return;
-                Connected(from, peer, message.Record);
+                Connected(from, message.Record);
                 return;
             case MeshWireKind.Close:
                 if (RemovePending(from))
@@ -127,13 +131,18 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
                     return;
                 }
                 if (!_links.Remove(from)) return;
-                _node.OnDisconnected(peer);
+                _node.OnDisconnected(_host.Ids[from]);
                 return;
             default:
-                if (!_links.Contains(from))
+                var open = _links.LinkOf(from);
+                if (open is null && !_links.Contains(from))
                 {
                     // The hello can overtake the accept only when the dial was admitted: treat it as the accept.
-                    if (RemovePending(from)) Connected(from, peer, _host.Records[from]);
+                    if (RemovePending(from))
+                    {
+                        Connected(from, _host.Records[from]);
+                        open = _links.LinkOf(from);
+                    }
                     else
                     {
                         // An RPC on a link we do not know: reset it, as a transport would. After a
@@ -144,7 +153,8 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
                     }
                 }
                 _host.OnRpc(from, _self, message.Rpc!);
-                _node.OnReceived(peer, message.Rpc!);
+                // The node's own link for the connection: the copy reaches its per-peer state without a lookup by peer ID.
+                if (open is not null) _node.OnReceived(open, message.Rpc!);
                 return;
         }
     }
@@ -204,10 +214,12 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
         _node.OnDisconnected(_host.Ids[peer]);
     }
 
-    private void Connected(int from, PeerId peer, SignedPeerRecord? record)
+    private void Connected(int from, SignedPeerRecord? record)
     {
+        var peer = _host.Ids[from];
         _links.Add(from, peer);
-        _node!.OnConnected(peer, ConnectionDirection.Outbound, record);
+        var link = _node!.OnConnected(peer, ConnectionDirection.Outbound, record);
+        if (_links.Contains(from)) _links.SetLink(from, link);
         if (_host.IsBootstrap(from)) _host.OnBootstrapConnected(_self);
     }
 
@@ -225,7 +237,7 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
     }
 
     /// <summary>
-    /// The open links as (node id, peer ID) pairs. A light peer holds a few dozen, so a scan (by
+    /// The open links as (node id, peer ID, the node's link) entries. A light peer holds a few dozen, so a scan (by
     /// reference first: the router hands back the instances it was given) beats a hash lookup in the
     /// population's table of every peer; past <see cref="ScanLimit"/> (bootstraps, relays) an index
     /// by node id takes over and peers are found through the population's table.
@@ -237,7 +249,7 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
 
         private const int ScanLimit = 64;
 
-        private (int Id, PeerId Peer)[] _items = [];
+        private (int Id, PeerId Peer, PeerLink? Link)[] _items = [];
         private Dictionary<int, int>? _index;
 
         public int Count { get; private set; }
@@ -267,7 +279,7 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
         {
             if (PositionOf(id) >= 0) return;
             if (Count == _items.Length) Array.Resize(ref _items, Math.Max(4, _items.Length * 2));
-            _items[Count] = (id, peer);
+            _items[Count] = (id, peer, null);
             Count++;
             if (_index is not null) _index[id] = Count - 1;
             else if (Count > ScanLimit)
@@ -275,6 +287,19 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
                 _index = new Dictionary<int, int>(Count * 2);
                 for (var i = 0; i < Count; i++) _index[_items[i].Id] = i;
             }
+        }
+
+        /// <summary>The node's link for the connection to <paramref name="id"/>, null when not linked or not yet set.</summary>
+        public PeerLink? LinkOf(int id)
+        {
+            var at = PositionOf(id);
+            return at < 0 ? null : _items[at].Link;
+        }
+
+        public void SetLink(int id, PeerLink? link)
+        {
+            var at = PositionOf(id);
+            if (at >= 0) _items[at].Link = link;
         }
 
         public bool Remove(int id)

@@ -32,7 +32,7 @@ public sealed class ConnectionManagerTests
         var streams = new[] { 0, 0, 1, 5, 3, 9 };
         for (var i = 0; i < 6; i++)
         {
-            Assert.True(manager.TryAdmit(Peers[i], directions[i]));
+            Assert.True(manager.TryAdmit(Peers[i], directions[i], out _));
             for (var s = 0; s < streams[i]; s++) manager.StreamOpened(Peers[i]);
         }
         manager.TagPeer(Peers[5], "mesh", 50);
@@ -71,12 +71,12 @@ public sealed class ConnectionManagerTests
     public void Trim_BelowTheHighWatermark_ClosesNothing_AndSparesProtectedAndYoungConnections()
     {
         var (manager, time) = Create(new ConnectionManagerOptions { LowWater = 3, HighWater = 8, GracePeriod = TimeSpan.FromMinutes(1) });
-        for (var i = 0; i < 7; i++) manager.TryAdmit(Peers[i], ConnectionDirection.Inbound);
+        for (var i = 0; i < 7; i++) manager.TryAdmit(Peers[i], ConnectionDirection.Inbound, out _);
         time.Advance(TimeSpan.FromMinutes(2));
         Assert.Empty(manager.Trim());
 
         manager.Protect(Peers[0], "bootstrap");
-        manager.TryAdmit(Peers[7], ConnectionDirection.Inbound);
+        manager.TryAdmit(Peers[7], ConnectionDirection.Inbound, out _);
         var closed = manager.Trim();
 
         // Eight reached the high watermark: down to three, but the protected and the new connection stay.
@@ -90,9 +90,9 @@ public sealed class ConnectionManagerTests
     public void Trim_RunsAtMostOncePerSilencePeriod()
     {
         var (manager, time) = Create(new ConnectionManagerOptions { LowWater = 2, HighWater = 4, GracePeriod = TimeSpan.Zero });
-        for (var i = 0; i < 4; i++) manager.TryAdmit(Peers[i], ConnectionDirection.Inbound);
+        for (var i = 0; i < 4; i++) manager.TryAdmit(Peers[i], ConnectionDirection.Inbound, out _);
         Assert.Equal(2, manager.Trim().Count);
-        for (var i = 4; i < 6; i++) manager.TryAdmit(Peers[i], ConnectionDirection.Inbound);
+        for (var i = 4; i < 6; i++) manager.TryAdmit(Peers[i], ConnectionDirection.Inbound, out _);
 
         Assert.Empty(manager.Trim());
         Assert.Equal(4, manager.Count);
@@ -106,10 +106,10 @@ public sealed class ConnectionManagerTests
         foreach (var order in new[] { TrimOrder.GoLibp2p, TrimOrder.ZeroStreamsThenMostStreams })
         {
             var (manager, time) = Create(new ConnectionManagerOptions { LowWater = 50, HighWater = 100, GracePeriod = TimeSpan.Zero, TrimOrder = order });
-            manager.TryAdmit(Peers[0], ConnectionDirection.Inbound);
-            manager.TryAdmit(Peers[1], ConnectionDirection.Inbound);
+            manager.TryAdmit(Peers[0], ConnectionDirection.Inbound, out _);
+            manager.TryAdmit(Peers[1], ConnectionDirection.Inbound, out _);
             manager.StreamOpened(Peers[1]);
-            manager.TryAdmit(Peers[2], ConnectionDirection.Inbound);
+            manager.TryAdmit(Peers[2], ConnectionDirection.Inbound, out _);
             time.Advance(TimeSpan.FromSeconds(8));
             manager.Touch(Peers[2]);
             time.Advance(TimeSpan.FromSeconds(8));
@@ -130,7 +130,7 @@ public sealed class ConnectionManagerTests
             var (manager, time) = Create(options);
             foreach (var (peer, arrive) in steps)
             {
-                if (arrive) manager.TryAdmit(Peers[peer], ConnectionDirection.Inbound);
+                if (arrive) manager.TryAdmit(Peers[peer], ConnectionDirection.Inbound, out _);
                 else manager.Closed(Peers[peer]);
                 if (manager.Count > options.HighWater) return false;
                 time.Advance(TimeSpan.FromSeconds(1));
@@ -144,11 +144,11 @@ public sealed class ConnectionManagerTests
     public void HardHighWatermark_RefusesAtTheBound_ButAdmitsProtectedPeers()
     {
         var (manager, _) = Create(new ConnectionManagerOptions { LowWater = 1, HighWater = 3, HardHighWater = true });
-        for (var i = 0; i < 3; i++) Assert.True(manager.TryAdmit(Peers[i], ConnectionDirection.Inbound));
+        for (var i = 0; i < 3; i++) Assert.True(manager.TryAdmit(Peers[i], ConnectionDirection.Inbound, out _));
 
-        Assert.False(manager.TryAdmit(Peers[3], ConnectionDirection.Inbound));
+        Assert.False(manager.TryAdmit(Peers[3], ConnectionDirection.Inbound, out _));
         manager.Protect(Peers[4], "operator");
-        Assert.True(manager.TryAdmit(Peers[4], ConnectionDirection.Inbound));
+        Assert.True(manager.TryAdmit(Peers[4], ConnectionDirection.Inbound, out _));
         Assert.Equal(1, manager.Refused);
     }
 

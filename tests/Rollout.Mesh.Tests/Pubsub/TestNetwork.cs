@@ -14,6 +14,8 @@ internal sealed class TestNetwork
 {
     private readonly Queue<Action> _pending = new();
     private readonly HashSet<(PeerId, PeerId)> _links = [];
+    // Each end's handle on a connection, keyed (holder, remote), as the holder's handler returned it.
+    private readonly Dictionary<(PeerId, PeerId), PeerLink> _handles = [];
     private int _nextKey;
 
     public TestNetwork(int seed = 1)
@@ -74,8 +76,8 @@ internal sealed class TestNetwork
     {
         if (!_links.Add((dialer.Id, listener.Id))) return;
         _links.Add((listener.Id, dialer.Id));
-        dialer.Handler?.OnConnected(listener.Id, ConnectionDirection.Outbound, listener.Record);
-        listener.Handler?.OnConnected(dialer.Id, ConnectionDirection.Inbound, dialer.Record);
+        Hold(dialer, listener, dialer.Handler?.OnConnected(listener.Id, ConnectionDirection.Outbound, listener.Record));
+        Hold(listener, dialer, listener.Handler?.OnConnected(dialer.Id, ConnectionDirection.Inbound, dialer.Record));
         Run();
     }
 
@@ -83,18 +85,26 @@ internal sealed class TestNetwork
     {
         if (!_links.Remove((a, b))) return;
         _links.Remove((b, a));
+        _handles.Remove((a, b));
+        _handles.Remove((b, a));
         Nodes[a].Handler?.OnDisconnected(b);
         Nodes[b].Handler?.OnDisconnected(a);
     }
 
     public bool Connected(PeerId a, PeerId b) => _links.Contains((a, b));
 
+    // Kept only while the connection stands: a handler that refused it already disconnected it.
+    private void Hold(TestNode holder, TestNode remote, PeerLink? link)
+    {
+        if (link is not null && _links.Contains((holder.Id, remote.Id))) _handles[(holder.Id, remote.Id)] = link;
+    }
+
     public void Send(PeerId from, PeerId to, PubsubRpc rpc) => _pending.Enqueue(() =>
     {
         if (!_links.Contains((from, to))) return;
         if (Drop?.Invoke(from, to, rpc) == true) return;
         Delivered.Add((from, to, rpc));
-        Nodes[to].Handler?.OnReceived(from, rpc);
+        if (_handles.TryGetValue((to, from), out var link)) Nodes[to].Handler?.OnReceived(link, rpc);
         if (Nodes[to].Handler is null) Nodes[to].Inbox.Add((from, rpc));
     });
 

@@ -1,0 +1,31 @@
+using Rollout.Mesh.Identity;
+
+namespace Rollout.Mesh.Transport;
+
+/// <summary>
+/// A handler's handle on one open connection: <see cref="IPeerNetworkHandler{TMessage}.OnConnected"/>
+/// returns it and the host hands it back with every message on that connection, so a message reaches
+/// the handler's per-peer state without a lookup by peer ID (what a real transport's per-connection
+/// context does). Only the handler that made a link may be given it; a link of a connection the
+/// handler has since dropped is closed, and messages on it are ignored.
+/// </summary>
+public abstract class PeerLink
+{
+    /// <summary>Creates the link to <paramref name="peer"/>.</summary>
+    protected PeerLink(PeerId peer)
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        Peer = peer;
+    }
+
+    /// <summary>The remote peer.</summary>
+    public PeerId Peer { get; }
+
+    private bool _open = true;
+
+    /// <summary>False once the handler dropped the connection.</summary>
+    public virtual bool IsOpen => _open;
+
+    /// <summary>Marks the link closed (by the handler that made it).</summary>
+    protected internal void Close() => _open = false;
+}
