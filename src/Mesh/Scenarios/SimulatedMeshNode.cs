@@ -237,8 +237,9 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
     }
 
     /// <summary>
-    /// The open links as (node id, peer ID, the node's link) entries. A light peer holds a few dozen, so a scan (by
-    /// reference first: the router hands back the instances it was given) beats a hash lookup in the
+    /// The open links: node ids, peer IDs and the node's links, in three parallel arrays. A light peer
+    /// holds a few dozen, so a vectorised scan of the ids (and a scan of the peer IDs by reference
+    /// first: the router hands back the instances it was given) beats a hash lookup in the
     /// population's table of every peer; past <see cref="ScanLimit"/> (bootstraps, relays) an index
     /// by node id takes over and peers are found through the population's table.
     /// </summary>
@@ -247,14 +248,16 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
         /// <summary>Returned by <see cref="Find"/> when the set is too large to scan.</summary>
         public const int NotIndexed = -2;
 
-        private const int ScanLimit = 64;
+        private const int ScanLimit = 128;
 
-        private (int Id, PeerId Peer, PeerLink? Link)[] _items = [];
+        private int[] _ids = [];
+        private PeerId[] _peers = [];
+        private PeerLink?[] _links = [];
         private Dictionary<int, int>? _index;
 
         public int Count { get; private set; }
 
-        public int IdAt(int position) => _items[position].Id;
+        public int IdAt(int position) => _ids[position];
 
         public bool Contains(int id) => id >= 0 && PositionOf(id) >= 0;
 
@@ -262,44 +265,53 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
         public int Find(PeerId peer)
         {
             if (_index is not null) return NotIndexed;
+            var peers = _peers;
             for (var i = 0; i < Count; i++)
             {
-                if (ReferenceEquals(_items[i].Peer, peer)) return _items[i].Id;
+                if (ReferenceEquals(peers[i], peer)) return _ids[i];
             }
             var hash = peer.GetHashCode();
             for (var i = 0; i < Count; i++)
             {
-                var other = _items[i].Peer;
-                if (other.GetHashCode() == hash && other.Equals(peer)) return _items[i].Id;
+                var other = peers[i];
+                if (other.GetHashCode() == hash && other.Equals(peer)) return _ids[i];
             }
             return -1;
-        }
-
-        public void Add(int id, PeerId peer)
-        {
-            if (PositionOf(id) >= 0) return;
-            if (Count == _items.Length) Array.Resize(ref _items, Math.Max(4, _items.Length * 2));
-            _items[Count] = (id, peer, null);
-            Count++;
-            if (_index is not null) _index[id] = Count - 1;
-            else if (Count > ScanLimit)
-            {
-                _index = new Dictionary<int, int>(Count * 2);
-                for (var i = 0; i < Count; i++) _index[_items[i].Id] = i;
-            }
         }
 
         /// <summary>The node's link for the connection to <paramref name="id"/>, null when not linked or not yet set.</summary>
         public PeerLink? LinkOf(int id)
         {
             var at = PositionOf(id);
-            return at < 0 ? null : _items[at].Link;
+            return at < 0 ? null : _links[at];
         }
 
         public void SetLink(int id, PeerLink? link)
         {
             var at = PositionOf(id);
-            if (at >= 0) _items[at].Link = link;
+            if (at >= 0) _links[at] = link;
+        }
+
+        public void Add(int id, PeerId peer)
+        {
+            if (PositionOf(id) >= 0) return;
+            if (Count == _ids.Length)
+            {
+                var size = Math.Max(4, _ids.Length * 2);
+                Array.Resize(ref _ids, size);
+                Array.Resize(ref _peers, size);
+                Array.Resize(ref _links, size);
+            }
+            _ids[Count] = id;
+            _peers[Count] = peer;
+            _links[Count] = null;
+            Count++;
+            if (_index is not null) _index[id] = Count - 1;
+            else if (Count > ScanLimit)
+            {
+                _index = new Dictionary<int, int>(Count * 2);
+                for (var i = 0; i < Count; i++) _index[_ids[i]] = i;
+            }
         }
 
         public bool Remove(int id)
@@ -307,32 +319,28 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
             var at = PositionOf(id);
             if (at < 0) return false;
             Count--;
-            var last = _items[Count];
-            _items[at] = last;
-            _items[Count] = default;
+            var last = _ids[Count];
+            _ids[at] = last;
+            _peers[at] = _peers[Count];
+            _links[at] = _links[Count];
+            _peers[Count] = null!;
+            _links[Count] = null;
             if (_index is not null)
             {
                 _index.Remove(id);
-                if (at != Count) _index[last.Id] = at;
+                if (at != Count) _index[last] = at;
             }
             return true;
         }
 
         public void Clear()
         {
-            Array.Clear(_items, 0, Count);
+            Array.Clear(_peers, 0, Count);
+            Array.Clear(_links, 0, Count);
             Count = 0;
             _index = null;
         }
 
-        private int PositionOf(int id)
-        {
-            if (_index is not null) return _index.GetValueOrDefault(id, -1);
-            for (var i = 0; i < Count; i++)
-            {
-                if (_items[i].Id == id) return i;
-            }
-            return -1;
-        }
+        private int PositionOf(int id) => _index is not null ? _index.GetValueOrDefault(id, -1) : _ids.AsSpan(0, Count).IndexOf(id);
     }
 }
