@@ -1,3 +1,5 @@
+using Rollout.Mesh.Pubsub;
+using Rollout.Mesh.Transport;
 using Rollout.Mesh.Roles;
 using Rollout.Mesh.Tests.Pubsub;
 
@@ -30,6 +32,54 @@ public sealed class MeshNodeTests
         Assert.True(bootstrap.Mesh!.Connections.Refused > 0);
         Assert.True(bootstrap.Mesh.Router.ConnectedCount <= 20);
         Assert.Empty(bootstrap.R.MeshPeers(Topic));
+    }
+
+    [Fact]
+    public void Link_CarriesMessagesToTheRouterAndTouchesTheConnection_UntilTheConnectionCloses()
+    {
+        var network = new TestNetwork(5);
+        var node = network.AddMeshNode(RoleProfile.FullNode);
+        node.Join(Topic);
+        var peer = network.AddSilent();
+        var link = node.Mesh!.OnConnected(peer.Id, ConnectionDirection.Inbound, peer.Record);
+        Assert.NotNull(link);
+        Assert.Equal(peer.Id, link.Peer);
+        // A second announcement of the same connection does not open a second one.
+        Assert.NotNull(node.Mesh.OnConnected(peer.Id, ConnectionDirection.Inbound, peer.Record));
+        Assert.Equal(1, node.Mesh.Connections.Count);
+        Assert.Equal(1, node.R.ConnectedCount);
+        network.Time.Advance(TimeSpan.FromSeconds(7));
+
+        node.Mesh.OnReceived(link, Rpc.Message(new PubsubMessage(peer.Id, 1, Topic, "on the link"u8.ToArray())));
+
+        Assert.Single(node.Received);
+        var connection = Assert.Single(node.Mesh.Connections.Connections);
+        Assert.Equal(network.Time.GetUtcNow().UtcTicks, connection.LastActivity);
+
+        // Closed by the node: the host's stale link is ignored rather than resurrecting the peer.
+        node.Mesh.OnDisconnected(peer.Id);
+        network.Time.Advance(TimeSpan.FromSeconds(7));
+        node.Mesh.OnReceived(link, Rpc.Message(new PubsubMessage(peer.Id, 2, Topic, "after the close"u8.ToArray())));
+
+        Assert.False(link.IsOpen);
+        Assert.False(connection.IsOpen);
+        Assert.Single(node.Received);
+        Assert.Empty(node.Mesh.Connections.Connections);
+        Assert.Equal(0, node.R.ConnectedCount);
+    }
+
+    [Fact]
+    public void Bootstrap_AtItsHardBound_ReturnsNoLinkForTheRefusedConnection()
+    {
+        var network = new TestNetwork(7);
+        var profile = RoleProfile.Bootstrap with { Connections = RoleProfile.Bootstrap.Connections with { LowWater = 1, HighWater = 2 } };
+        var bootstrap = network.AddMeshNode(profile);
+        var peers = Enumerable.Range(0, 3).Select(_ => network.AddSilent()).ToList();
+
+        Assert.NotNull(bootstrap.Mesh!.OnConnected(peers[0].Id, ConnectionDirection.Inbound, peers[0].Record));
+        Assert.NotNull(bootstrap.Mesh.OnConnected(peers[1].Id, ConnectionDirection.Inbound, peers[1].Record));
+        Assert.Null(bootstrap.Mesh.OnConnected(peers[2].Id, ConnectionDirection.Inbound, peers[2].Record));
+        Assert.Equal(2, bootstrap.R.ConnectedCount);
     }
 
     [Fact]
