@@ -23,4 +23,10 @@ public sealed class ConnectionInfo(PeerId peer, ConnectionDirection direction, l
 
     /// <summary>False once the manager forgot it (closed or trimmed).</summary>
     public bool IsOpen { get; internal set; } = true;
+
+    /// <summary>Traffic passed at <paramref name="now"/> (UTC ticks); nothing once closed.</summary>
+    internal void Touch(long now)
+    {
+        if (IsOpen) LastActivity = now;
+    }
 }

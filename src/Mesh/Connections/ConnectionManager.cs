@@ -50,7 +50,7 @@ public sealed class ConnectionManager
     /// Registers a new connection; false when it must be closed at once because the high watermark is
     /// a hard bound that is already reached. Protected peers are always admitted. <paramref name="connection"/>
     /// is the admitted connection (the one already open when the peer is known), which the host may keep
-    /// to report activity with <see cref="Touch(ConnectionInfo)"/> without a lookup.
+    /// to report activity on it without a lookup.
     /// </summary>
     public bool TryAdmit(PeerId peer, ConnectionDirection direction, [NotNullWhen(true)] out ConnectionInfo? connection)
     {
@@ -94,14 +94,7 @@ public sealed class ConnectionManager
     /// <summary>Traffic passed on the connection.</summary>
     public void Touch(PeerId peer)
     {
-        if (_connections.TryGetValue(peer, out var info)) Touch(info);
-    }
-
-    /// <summary>Traffic passed on a connection this manager admitted; nothing when it has closed since.</summary>
-    public void Touch(ConnectionInfo connection)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        if (connection.IsOpen) connection.LastActivity = Now;
+        if (_connections.TryGetValue(peer, out var info)) info.Touch(Now);
     }
 
     /// <summary>Exempts a peer from trimming under <paramref name="tag"/> (several holders may protect one peer).</summary>

@@ -21,6 +21,7 @@ public sealed class MeshNode : IPeerNetworkHandler<PubsubRpc>
     public const int MeshTagValue = 20;
 
     private readonly IPeerNetwork<PubsubRpc> _network;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates a node of <paramref name="profile"/> for <paramref name="key"/>.</summary>
     public MeshNode(
@@ -35,8 +36,10 @@ public sealed class MeshNode : IPeerNetworkHandler<PubsubRpc>
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(time);
         Profile = profile;
         _network = network;
+        _time = time;
         Router = new GossipSubRouter(key.PeerId, profile.Gossip, network, time, random, bootstraps?.AllowList, validator);
         Connections = new ConnectionManager(profile.Connections, time);
         bootstraps?.ProtectIn(Connections);
@@ -74,7 +77,8 @@ public sealed class MeshNode : IPeerNetworkHandler<PubsubRpc>
     {
         ArgumentNullException.ThrowIfNull(link);
         if (link is not Link node) return;
-        Connections.Touch(node.Connection);
+        // Straight to the connection: the manager's tables are not needed to note activity.
+        node.Connection.Touch(_time.GetUtcNow().UtcTicks);
         Router.OnReceived(node.Router, message);
     }
 

@@ -25,7 +25,8 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
     private readonly MeshPopulation _host;
     private readonly int _self;
     private readonly RoleProfile _profile;
-    private readonly LinkSet _links = new();
+    // A struct held in place: a copy reaches the link arrays without first loading a separate set object.
+    private LinkSet _links = new();
     private List<int>? _pending;
     private MeshNode? _node;
     private int _bootstrapAttempts;
@@ -243,26 +244,33 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
     /// population's table of every peer; past <see cref="ScanLimit"/> (bootstraps, relays) an index
     /// by node id takes over and peers are found through the population's table.
     /// </summary>
-    private sealed class LinkSet
+    private struct LinkSet
     {
         /// <summary>Returned by <see cref="Find"/> when the set is too large to scan.</summary>
         public const int NotIndexed = -2;
 
         private const int ScanLimit = 128;
 
-        private int[] _ids = [];
-        private PeerId[] _peers = [];
-        private PeerLink?[] _links = [];
+        private int[] _ids;
+        private PeerId[] _peers;
+        private PeerLink?[] _links;
         private Dictionary<int, int>? _index;
+
+        public LinkSet()
+        {
+            _ids = [];
+            _peers = [];
+            _links = [];
+        }
 
         public int Count { get; private set; }
 
-        public int IdAt(int position) => _ids[position];
+        public readonly int IdAt(int position) => _ids[position];
 
-        public bool Contains(int id) => id >= 0 && PositionOf(id) >= 0;
+        public readonly bool Contains(int id) => id >= 0 && PositionOf(id) >= 0;
 
         /// <summary>The node id of a linked peer, -1 when not linked, or <see cref="NotIndexed"/>.</summary>
-        public int Find(PeerId peer)
+        public readonly int Find(PeerId peer)
         {
             if (_index is not null) return NotIndexed;
             var peers = _peers;
@@ -280,13 +288,13 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
         }
 
         /// <summary>The node's link for the connection to <paramref name="id"/>, null when not linked or not yet set.</summary>
-        public PeerLink? LinkOf(int id)
+        public readonly PeerLink? LinkOf(int id)
         {
             var at = PositionOf(id);
             return at < 0 ? null : _links[at];
         }
 
-        public void SetLink(int id, PeerLink? link)
+        public readonly void SetLink(int id, PeerLink? link)
         {
             var at = PositionOf(id);
             if (at >= 0) _links[at] = link;
@@ -341,6 +349,6 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
             _index = null;
         }
 
-        private int PositionOf(int id) => _index is not null ? _index.GetValueOrDefault(id, -1) : _ids.AsSpan(0, Count).IndexOf(id);
+        private readonly int PositionOf(int id) => _index is not null ? _index.GetValueOrDefault(id, -1) : _ids.AsSpan(0, Count).IndexOf(id);
     }
 }
