@@ -24,7 +24,8 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
     private readonly Dictionary<PeerId, PeerState> _peers = [];
     private readonly Dictionary<string, TopicState> _topics = [];
     private readonly PeerScoreBook _scores;
-    private readonly SeenCache _seen;
+    // A mutable struct held in place (not readonly: calls on a readonly copy would lose their writes).
+    private SeenCache _seen;
     private readonly MessageCache _cache;
     private readonly GossipPromises _promises = new();
     private readonly BackoffTable _backoff = new();

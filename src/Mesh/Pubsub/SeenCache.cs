@@ -7,9 +7,11 @@ namespace Rollout.Mesh.Pubsub;
 /// full) finds them: about 24–48 bytes an ID instead of ~150 for a hash set plus a queue of tuples.
 /// Expiry is kept per group of IDs added between two <see cref="Expire"/> calls (the host's
 /// heartbeat): a group leaves once its newest ID's TTL has run out, so an ID is remembered for at
-/// least the TTL and at most one heartbeat longer.
+/// least the TTL and at most one heartbeat longer. A struct, so the router holds its fields in place
+/// and a received copy reaches the table without loading a separate cache object; keep it in a
+/// non-readonly field and never copy it.
 /// </summary>
-internal sealed class SeenCache(TimeSpan ttl)
+internal struct SeenCache(TimeSpan ttl)
 {
     private const int MinimumRing = 16;
 
