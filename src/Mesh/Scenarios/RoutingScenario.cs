@@ -22,7 +22,10 @@ public static class RoutingScenario
         var population = new MeshPopulation(settings);
         population.ScheduleJoin();
         var heartbeat = settings.Heartbeat;
-        var at = population.LastWaveAt + (heartbeat * 5);
+        // Settled before the messages: the light peers' connection grace period has run out, so their
+        // managers have trimmed the join's surplus of PX dials to the watermarks (as in a network that
+        // has run a while, not one still above its high watermark), and then the mesh is stable.
+        var at = population.LastWaveAt + population.Profiles.Light.Connections.GracePeriod + (heartbeat * 5);
         ScenarioRun.RunTo(population, at, progress);
         // Stable: the light meshes changed by less than 1 % of the peers over one heartbeat (at most 120 tries).
         var changes = ScenarioRun.MeshChanges(population);
@@ -37,6 +40,7 @@ public static class RoutingScenario
             if (delta * 100 <= settings.Peers) break;
         }
         var degrees = ScenarioRun.MeshDegrees(population);
+        var connections = ScenarioRun.LightConnections(population);
         if (settings.PublishLoss > 0)
         {
             // A lossy spell that starts with the messages: the mesh was built on clean links.
@@ -62,10 +66,10 @@ public static class RoutingScenario
         var drain = settings.MessageTtl * 2 > heartbeat * 4 ? settings.MessageTtl * 2 : heartbeat * 4;
         var end = start + (settings.PublishInterval * settings.Messages) + drain;
         ScenarioRun.RunTo(population, end, progress);
-        return Evaluate(population, degrees, stabilisation);
+        return Evaluate(population, degrees, connections, stabilisation);
     }
 
-    private static ScenarioReport Evaluate(MeshPopulation population, List<int> degrees, int stabilisation)
+    private static ScenarioReport Evaluate(MeshPopulation population, List<int> degrees, List<int> connections, int stabilisation)
     {
         var settings = population.Settings;
         var subscribers = settings.Peers + settings.Relays - 1;
@@ -91,6 +95,8 @@ public static class RoutingScenario
             ["messages_lost"] = lost,
             ["mesh_degree_mean"] = Math.Round(meanDegree, 2),
             ["mesh_degree_min"] = degrees.Count == 0 ? 0 : degrees.Min(),
+            ["light_connections_mean"] = connections.Count == 0 ? 0 : Math.Round(connections.Average(), 2),
+            ["light_connections_max"] = connections.Count == 0 ? 0 : connections.Max(),
             ["stabilisation_heartbeats"] = stabilisation,
             ["relay_queue_drops"] = relay.Dropped,
             ["relay_backlog_max_ms"] = ScenarioRun.Ms(relay.LongestBacklog.Ticks),

@@ -40,14 +40,19 @@ internal static class ScenarioRun
     }
 
     /// <summary>Mesh degree of every online light peer in the topic.</summary>
-    public static List<int> MeshDegrees(MeshPopulation population)
+    public static List<int> MeshDegrees(MeshPopulation population) => PerLightPeer(population, node => node.Node?.Router.MeshPeers(population.Topic).Count);
+
+    /// <summary>Open connections of every online light peer.</summary>
+    public static List<int> LightConnections(MeshPopulation population) => PerLightPeer(population, node => node.Node is null ? null : node.LinkCount);
+
+    private static List<int> PerLightPeer(MeshPopulation population, Func<SimulatedMeshNode, int?> figure)
     {
-        var degrees = new List<int>(population.Settings.Peers);
+        var values = new List<int>(population.Settings.Peers);
         var range = population.LightRange;
         for (var id = range.First; id < range.End; id++)
         {
-            if (population.NodeAt(id).Node is { } node) degrees.Add(node.Router.MeshPeers(population.Topic).Count);
+            if (figure(population.NodeAt(id)) is { } value) values.Add(value);
         }
-        return degrees;
+        return values;
     }
 }

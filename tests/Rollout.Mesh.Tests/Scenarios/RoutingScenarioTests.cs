@@ -48,7 +48,7 @@ public sealed class RoutingScenarioTests(ITestOutputHelper output)
     [Fact]
     public void An_oversaturated_relay_names_rs4_and_adding_relays()
     {
-        var report = Run(Small with { PublishThroughRelays = true, RelayUplink = 20_000, RelayQueueLimit = 40_000, PublishInterval = TimeSpan.FromMilliseconds(20) });
+        var report = Run(Small with { PublishThroughRelays = true, RelayUplink = 10_000, RelayQueueLimit = 20_000, PublishInterval = TimeSpan.FromMilliseconds(10) });
         Assert.False(report.Passed);
         Assert.Contains(report.Diagnoses, d => d.CauseId == "RS-4" && d.Resolution.StartsWith("temporarily add relays", StringComparison.Ordinal));
     }
