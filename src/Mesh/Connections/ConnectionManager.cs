@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Rollout.Mesh.Collections;
 using Rollout.Mesh.Identity;
 using Rollout.Mesh.Transport;
 
@@ -69,10 +70,16 @@ public sealed class ConnectionManager
     /// <summary>The connection to <paramref name="peer"/> closed: its tags go with it (as in go-libp2p), protections stay.</summary>
     public void Closed(PeerId peer)
     {
-        if (_connections.Remove(peer, out var connection)) connection.IsOpen = false;
+        if (_connections.Remove(peer, out var connection))
+        {
+            connection.IsOpen = false;
+            SparseTables.Trim(_connections);
+        }
         if (!_marks.TryGetValue(peer, out var marks)) return;
         marks.ClearTags();
-        if (marks.IsEmpty) _marks.Remove(peer);
+        if (!marks.IsEmpty) return;
+        _marks.Remove(peer);
+        SparseTables.Trim(_marks);
     }
 
     /// <summary>A stream opened on the connection.</summary>

@@ -1,3 +1,4 @@
+using Rollout.Mesh.Collections;
 using Rollout.Mesh.Identity;
 using Rollout.Mesh.Transport;
 
@@ -144,6 +145,7 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
         ArgumentNullException.ThrowIfNull(peer);
         if (!_peers.Remove(peer, out var state)) return;
         state.Close();
+        SparseTables.Trim(_peers);
         foreach (var topic in state.Topics)
         {
             if (!_topics.TryGetValue(topic, out var topicState)) continue;

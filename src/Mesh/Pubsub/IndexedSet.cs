@@ -1,3 +1,5 @@
+using Rollout.Mesh.Collections;
+
 namespace Rollout.Mesh.Pubsub;
 
 /// <summary>
@@ -35,6 +37,8 @@ internal sealed class IndexedSet<T> : IEnumerable<T>
             _items[position] = last;
             _index[last] = position;
         }
+        SparseTables.Trim(_index);
+        SparseTables.Trim(_items);
         return true;
     }
 
