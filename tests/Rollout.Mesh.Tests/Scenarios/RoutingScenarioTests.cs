@@ -1,3 +1,4 @@
+using Rollout.Mesh.Roles;
 using Rollout.Mesh.Scenarios;
 using Xunit.Abstractions;
 
@@ -14,6 +15,8 @@ public sealed class RoutingScenarioTests(ITestOutputHelper output)
         Assert.True(report.Passed);
         Assert.Equal(20 * 504, report.Figures["deliveries_on_time"]);
         Assert.Equal(0, report.Figures["messages_lost"]);
+        // Messages go out into a settled network: the light peers' managers have trimmed the join's PX surplus.
+        Assert.InRange(report.Figures["light_connections_mean"], 1, RoleProfile.LightPeer.Connections.HighWater);
     }
 
     [Fact]
