@@ -16,8 +16,6 @@ internal sealed class Outbox
     private const int ScanLimit = 8;
 
     private List<Entry> _entries = [];
-    // Mirrors _entries.Count, so the flush after every received copy (usually of nothing) reads one field.
-    private int _queued;
     private List<Entry>? _spare;
     private Dictionary<PeerId, int>? _index;
 
@@ -51,8 +49,7 @@ internal sealed class Outbox
     /// <summary>Sends everything queued, one RPC per peer in the order the peers were first queued, and empties the outbox.</summary>
     public void Flush(IPeerNetwork<PubsubRpc> network)
     {
-        if (_queued == 0) return;
-        _queued = 0;
+        if (_entries.Count == 0) return;
         // Taken out first: a transport that delivers synchronously may call back into the router.
         var batch = _entries;
         _entries = _spare ?? [];
@@ -88,7 +85,6 @@ internal sealed class Outbox
     private void Append(Entry entry)
     {
         _entries.Add(entry);
-        _queued++;
         if (_entries.Count <= ScanLimit) return;
         if (_entries.Count == ScanLimit + 1)
         {
