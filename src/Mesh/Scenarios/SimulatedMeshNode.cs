@@ -113,11 +113,7 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
                 // Held before the node sees it: a refusal removes it again (and sends a close) from inside OnConnected.
                 _links.Add(from, dialer);
                 var link = _node.OnConnected(dialer, ConnectionDirection.Inbound, message.Record);
-                if (_links.Contains(from))
-                {
-                    _links.SetLink(from, link);
-                    _host.Network.Send(_self, from, _host.AcceptOf(_self), _host.AcceptOf(_self).Size);
-                }
+                if (_links.SetLink(from, link)) _host.Network.Send(_self, from, _host.AcceptOf(_self), _host.AcceptOf(_self).Size);
                 _host.OnAdmitted(_self, _node);
                 return;
             case MeshWireKind.Accept:
@@ -219,8 +215,7 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
     {
         var peer = _host.Ids[from];
         _links.Add(from, peer);
-        var link = _node!.OnConnected(peer, ConnectionDirection.Outbound, record);
-        if (_links.Contains(from)) _links.SetLink(from, link);
+        _links.SetLink(from, _node!.OnConnected(peer, ConnectionDirection.Outbound, record));
         if (_host.IsBootstrap(from)) _host.OnBootstrapConnected(_self);
     }
 
@@ -294,10 +289,13 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
             return at < 0 ? null : _links[at];
         }
 
-        public readonly void SetLink(int id, PeerLink? link)
+        /// <summary>Sets the node's link for the connection to <paramref name="id"/>; false when it is no longer linked (the node refused it).</summary>
+        public readonly bool SetLink(int id, PeerLink? link)
         {
             var at = PositionOf(id);
-            if (at >= 0) _links[at] = link;
+            if (at < 0) return false;
+            _links[at] = link;
+            return true;
         }
 
         public void Add(int id, PeerId peer)
