@@ -17,7 +17,7 @@ public sealed class TokenCommandsTests
         using var dir = new TempDirectory();
         dir.Write("snap/extra.csv", $"address,amount\n{A},12.5\n{B},3\n{C},0.000000000125\n");
 
-        var (code, stdout, _) = await Run("token", "build", "--snapshots", dir.Combine("snap"), "--out", dir.Combine("out"));
+        var (code, stdout, _) = await Build(dir);
 
         Assert.Equal(0, code);
         var genesis = JsonNode.Parse(File.ReadAllText(dir.Combine("out", "genesis.json")))!;
@@ -37,7 +37,7 @@ public sealed class TokenCommandsTests
     {
         using var dir = new TempDirectory();
         dir.Write("snap/extra.csv", $"address,amount\n{A},12.5\n{B},3\n{C},7\n");
-        Assert.Equal(0, (await Run("token", "build", "--snapshots", dir.Combine("snap"), "--out", dir.Combine("out"))).Code);
+        Assert.Equal(0, (await Build(dir)).Code);
 
         var (code, stdout, _) = await Run("token", "prove", "--tree", dir.Combine("out", "tree.json"), "--address", B);
         Assert.Equal(0, code);
@@ -63,7 +63,7 @@ public sealed class TokenCommandsTests
     {
         using var dir = new TempDirectory();
         dir.Write("snap/extra.csv", $"address,amount\n{A},1\n");
-        var (_, stdout, _) = await Run("token", "build", "--snapshots", dir.Combine("snap"), "--out", dir.Combine("out"));
+        var (_, stdout, _) = await Build(dir);
         var root = stdout.TrimEnd().Split('\n')[^1];
         Assert.Equal(0, (await Run("token", "verify", "--root", root, "--address", A, "--amount", "8000000000", "--proof", "")).Code);
     }
@@ -73,7 +73,7 @@ public sealed class TokenCommandsTests
     {
         using var dir = new TempDirectory();
         dir.Write("snap/extra.csv", $"address,amount\n{A},1\n");
-        await Run("token", "build", "--snapshots", dir.Combine("snap"), "--out", dir.Combine("out"));
+        await Build(dir);
         var (code, _, stderr) = await Run("token", "prove", "--tree", dir.Combine("out", "tree.json"), "--address", C);
         Assert.Equal(1, code);
         Assert.Contains("has no allocation", stderr, StringComparison.Ordinal);
@@ -147,7 +147,7 @@ public sealed class TokenCommandsTests
         dir.Write("snap/" + file, content);
         dir.Write("out/genesis.json", "previous genesis");
 
-        var (code, stdout, stderr) = await Run("token", "build", "--snapshots", dir.Combine("snap"), "--out", dir.Combine("out"));
+        var (code, stdout, stderr) = await Build(dir);
 
         Assert.Equal(2, code);
         Assert.StartsWith("error: " + message, stderr, StringComparison.Ordinal);
@@ -163,7 +163,7 @@ public sealed class TokenCommandsTests
         using var dir = new TempDirectory();
         Directory.CreateDirectory(dir.Combine("snap"));
         File.WriteAllBytes(dir.Combine("snap", "extra.csv"), [.. "address,amount\n"u8, 0xFF, 0xFE, .. "\n"u8]);
-        var (code, _, stderr) = await Run("token", "build", "--snapshots", dir.Combine("snap"), "--out", dir.Combine("out"));
+        var (code, _, stderr) = await Build(dir);
         Assert.Equal(2, code);
         Assert.StartsWith("error: extra.csv: is not UTF-8", stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(dir.Combine("out")));
@@ -174,7 +174,7 @@ public sealed class TokenCommandsTests
     {
         using var dir = new TempDirectory();
         Directory.CreateDirectory(dir.Combine("snap"));
-        var (code, _, stderr) = await Run("token", "build", "--snapshots", dir.Combine("snap"), "--out", dir.Combine("out"));
+        var (code, _, stderr) = await Build(dir);
         Assert.Equal(2, code);
         Assert.Contains("holds no snapshot file", stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(dir.Combine("out")));
@@ -185,7 +185,7 @@ public sealed class TokenCommandsTests
     {
         using var dir = new TempDirectory();
         dir.Write("snap/extra.csv", $"address,amount\n{A},1\n{B},1\n");
-        var (code, _, stderr) = await Run("token", "build", "--snapshots", dir.Combine("snap"), "--out", dir.Combine("out"), "--supply-cap", "15999999999");
+        var (code, _, stderr) = await Build(dir, "--supply-cap", "15999999999");
         Assert.Equal(2, code);
         Assert.StartsWith("error: extra.csv:3: the total of 16000000000 units exceeds the supply cap of 15999999999 units", stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(dir.Combine("out")));
@@ -197,7 +197,7 @@ public sealed class TokenCommandsTests
         using var dir = new TempDirectory();
         dir.Write("snap/extra.csv", $"address,amount\n{A},1\n");
         dir.Write("out", "a file");
-        var (code, _, stderr) = await Run("token", "build", "--snapshots", dir.Combine("snap"), "--out", dir.Combine("out"));
+        var (code, _, stderr) = await Build(dir);
         Assert.Equal(2, code);
         Assert.Contains("is a file, not a folder", stderr, StringComparison.Ordinal);
         Assert.Equal("a file", File.ReadAllText(dir.Combine("out")));
@@ -219,9 +219,9 @@ public sealed class TokenCommandsTests
     {
         using var dir = new TempDirectory();
         dir.Write("snap/extra.csv", $"address,amount\n{A},1\n");
-        await Run("token", "build", "--snapshots", dir.Combine("snap"), "--out", dir.Combine("out"));
+        await Build(dir);
         dir.Write("snap/extra.csv", $"address,amount\n{A},2\n");
-        var (code, stdout, _) = await Run("token", "build", "--snapshots", dir.Combine("snap"), "--out", dir.Combine("out"));
+        var (code, stdout, _) = await Build(dir);
         Assert.Equal(0, code);
         Assert.Equal(stdout.TrimEnd().Split('\n')[^1], JsonNode.Parse(File.ReadAllText(dir.Combine("out", "genesis.json")))!["root"]!.GetValue<string>());
         Assert.Contains("16000000000", File.ReadAllText(dir.Combine("out", "tree.json")), StringComparison.Ordinal);
@@ -232,7 +232,7 @@ public sealed class TokenCommandsTests
     {
         using var dir = new TempDirectory();
         dir.Write("snap/bridged.json", """[{"amount":"2.5","identifier":"0xabcd","variant":"voucher"}]""");
-        var (code, _, _) = await Run("token", "build", "--snapshots", dir.Combine("snap"), "--out", dir.Combine("out"), "--bridge-address", B);
+        var (code, _, _) = await Build(dir, "--bridge-address", B);
         Assert.Equal(0, code);
         var genesis = JsonNode.Parse(File.ReadAllText(dir.Combine("out", "genesis.json")))!;
         Assert.Equal(B, genesis["bridge"]!["address"]!.GetValue<string>());
@@ -270,7 +270,7 @@ public sealed class TokenCommandsTests
         using var dir = new TempDirectory();
         dir.Write("snap/first_retro.json", """[{"peerId":"\ud800","reward":"1"}]""");
 
-        var (code, stdout, stderr) = await Run("token", "build", "--snapshots", dir.Combine("snap"), "--out", dir.Combine("out"));
+        var (code, stdout, stderr) = await Build(dir);
 
         Assert.Equal(2, code);
         Assert.StartsWith("error: first_retro.json[0].peerId: ", stderr, StringComparison.Ordinal);
@@ -286,7 +286,7 @@ public sealed class TokenCommandsTests
         dir.Write("out/tree.json", "previous tree");
         dir.Write("out/genesis.json/inside.txt", "kept");
 
-        var (code, _, stderr) = await Run("token", "build", "--snapshots", dir.Combine("snap"), "--out", dir.Combine("out"));
+        var (code, _, stderr) = await Build(dir);
 
         Assert.Equal(2, code);
         Assert.Contains("genesis.json", stderr, StringComparison.Ordinal);
@@ -302,13 +302,17 @@ public sealed class TokenCommandsTests
     {
         using var dir = new TempDirectory();
         dir.Write("snap/extra.csv", $"address,amount\n{A},1\n");
-        Assert.Equal(0, (await Run("token", "build", "--snapshots", dir.Combine("snap"), "--out", dir.Combine("out"))).Code);
+        Assert.Equal(0, (await Build(dir)).Code);
 
         var (code, _, stderr) = await Run("token", "prove", "--tree", dir.Combine("out", "tree.json"), "--peer-id", new string('z', 1_000_000));
 
         Assert.Equal(2, code);
         Assert.Contains("1000000 characters is longer than any peer ID", stderr, StringComparison.Ordinal);
     }
+
+    /// <summary><c>token build</c> from the folder's <c>snap</c> into its <c>out</c>, with <paramref name="extra"/> options.</summary>
+    private static Task<(int Code, string Stdout, string Stderr)> Build(TempDirectory dir, params string[] extra) =>
+        Run(["token", "build", "--snapshots", dir.Combine("snap"), "--out", dir.Combine("out"), .. extra]);
 
     private static async Task<(int Code, string Stdout, string Stderr)> Run(params string[] args)
     {
