@@ -155,29 +155,37 @@ public sealed class ConnectionManager
     public IReadOnlyList<PeerId> Trim()
     {
         var now = Now;
-        var victims = new List<PeerId>();
+        List<PeerId>? victims = null;
         if (_options.TrimOrder == TrimOrder.ZeroStreamsThenMostStreams)
         {
-            foreach (var info in Candidates(now))
+            // Every heartbeat sweeps: the cheap tests first, so a live connection costs no table lookup.
+            foreach (var info in _connections.Values)
             {
-                if (info.Streams == 0 && now - info.LastActivity > _options.SilencePeriod.Ticks) victims.Add(info.Peer);
+                if (info.Streams == 0 && now - info.LastActivity > _options.SilencePeriod.Ticks && IsTrimmable(info, now)) (victims ??= []).Add(info.Peer);
             }
-            foreach (var peer in victims) Closed(peer);
+            if (victims is not null)
+            {
+                foreach (var peer in victims) Closed(peer);
+            }
         }
-        if (_connections.Count < _options.HighWater) return victims;
-        if (_lastTrim != long.MinValue && now - _lastTrim < _options.SilencePeriod.Ticks) return victims;
+        if (_connections.Count < _options.HighWater) return victims ?? [];
+        if (_lastTrim != long.MinValue && now - _lastTrim < _options.SilencePeriod.Ticks) return victims ?? [];
         _lastTrim = now;
+        victims ??= [];
         var excess = _connections.Count - _options.LowWater;
+        var swept = victims.Count;
         foreach (var info in Order(Candidates(now), now).Take(excess)) victims.Add(info.Peer);
-        foreach (var peer in victims) Closed(peer);
+        for (var i = swept; i < victims.Count; i++) Closed(victims[i]);
         return victims;
     }
 
     /// <summary>The trimmable connections in the order the configured strategy would close them.</summary>
     public IReadOnlyList<PeerId> TrimCandidates() => [.. Order(Candidates(Now), Now).Select(info => info.Peer)];
 
-    private List<ConnectionInfo> Candidates(long now) =>
-        [.. _connections.Values.Where(info => !IsProtected(info.Peer) && now - info.OpenedAt >= _options.GracePeriod.Ticks)];
+    private List<ConnectionInfo> Candidates(long now) => [.. _connections.Values.Where(info => IsTrimmable(info, now))];
+
+    /// <summary>Past its grace period and not protected.</summary>
+    private bool IsTrimmable(ConnectionInfo info, long now) => now - info.OpenedAt >= _options.GracePeriod.Ticks && !IsProtected(info.Peer);
 
     private IEnumerable<ConnectionInfo> Order(List<ConnectionInfo> candidates, long now)
     {

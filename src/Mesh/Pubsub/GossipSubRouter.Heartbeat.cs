@@ -149,7 +149,7 @@ public sealed partial class GossipSubRouter
 
     private void Graft(TopicState state, PeerState peer, long now)
     {
-        state.Mesh.Add(peer);
+        state.AddToMesh(peer);
         Counters.MeshAdded++;
         PeerScoreBook.Graft(peer.Score, state.Name, now);
         _outbox.Graft(peer.Id, state.Name);
@@ -157,7 +157,7 @@ public sealed partial class GossipSubRouter
 
     private void PruneFromMesh(TopicState state, PeerState peer, long now, bool peerExchange)
     {
-        state.Mesh.Remove(peer);
+        state.RemoveFromMesh(peer);
         Counters.MeshRemoved++;
         PeerScoreBook.Prune(peer.Score, state.Name);
         _backoff.Add(state.Name, peer.Id, now + _options.PruneBackoff.Ticks);

@@ -52,7 +52,7 @@ public sealed partial class GossipSubRouter
         }
         state.Subscribers.Remove(peer);
         peer.Topics = [.. peer.Topics.Where(t => t != change.Topic)];
-        if (state.Mesh.Remove(peer))
+        if (state.RemoveFromMesh(peer))
         {
             Counters.MeshRemoved++;
             PeerScoreBook.Prune(peer.Score, change.Topic);
@@ -151,7 +151,7 @@ public sealed partial class GossipSubRouter
             RefuseGraft(state, peer, now, peerExchange: true);
             return;
         }
-        state.Mesh.Add(peer);
+        state.AddToMesh(peer);
         Counters.MeshAdded++;
         PeerScoreBook.Graft(peer.Score, topic, now);
     }
@@ -171,7 +171,7 @@ public sealed partial class GossipSubRouter
 
     private void HandlePrune(PeerState peer, ControlPrune prune, double score, long now)
     {
-        if (_topics.TryGetValue(prune.Topic, out var state) && state.Mesh.Remove(peer))
+        if (_topics.TryGetValue(prune.Topic, out var state) && state.RemoveFromMesh(peer))
         {
             Counters.MeshRemoved++;
             PeerScoreBook.Prune(peer.Score, prune.Topic);

@@ -96,6 +96,13 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
 
     private long Now => _time.GetUtcNow().UtcTicks;
 
+    /// <summary>
+    /// True when the peer behind <paramref name="link"/> (a link this router returned from
+    /// <see cref="OnConnected"/>, still open) is in our mesh of any joined topic. No lookup: a host
+    /// re-tagging its mesh peers every heartbeat asks this for each of its connections.
+    /// </summary>
+    public bool IsMeshPeer(PeerLink link) => link is PeerState { IsOpen: true, MeshTopics: > 0 };
+
     /// <summary>Our mesh peers on a topic (empty when not joined).</summary>
     public IReadOnlyList<PeerId> MeshPeers(string topic) =>
         _topics.TryGetValue(topic, out var state) ? Ids(state.Mesh) : [];
@@ -150,7 +157,7 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
         {
             if (!_topics.TryGetValue(topic, out var topicState)) continue;
             topicState.Subscribers.Remove(state);
-            if (topicState.Mesh.Remove(state)) Counters.MeshRemoved++;
+            if (topicState.RemoveFromMesh(state)) Counters.MeshRemoved++;
             topicState.Fanout.Remove(state);
             DropIfUnused(topicState);
         }
@@ -190,7 +197,7 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
             SendPrune(peer, MakePrune(state, peer, _options.UnsubscribeBackoff, peerExchange: true));
         }
         Counters.MeshRemoved += state.Mesh.Count;
-        state.Mesh.Clear();
+        state.ClearMesh();
         foreach (var peer in _peers.Keys) _outbox.Subscription(peer, new SubscriptionChange(topic, false));
         DropIfUnused(state);
         _outbox.Flush(_network);

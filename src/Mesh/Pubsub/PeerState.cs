@@ -21,6 +21,9 @@ internal sealed class PeerState(PeerId id, ConnectionDirection direction, Signed
     /// <summary>Topics it announced (an array: a light peer has one or two, and a list costs twice the memory).</summary>
     public string[] Topics { get; set; } = [];
 
+    /// <summary>Joined topics whose mesh holds it: a host asks <see cref="GossipSubRouter.IsMeshPeer"/> without a lookup.</summary>
+    public int MeshTopics { get; set; }
+
     /// <summary>IHAVE messages taken from it this heartbeat.</summary>
     public int IHavesThisHeartbeat { get; set; }
 

@@ -12,7 +12,8 @@ internal sealed class TopicState(string name)
     /// <summary>Connected peers that announced the topic.</summary>
     public IndexedSet<PeerState> Subscribers { get; } = new();
 
-    /// <summary>Mesh peers (joined topics only).</summary>
+    /// <summary>Mesh peers (joined topics only). Change it only through <see cref="AddToMesh"/>,
+    /// <see cref="RemoveFromMesh"/> and <see cref="ClearMesh"/>, which keep <see cref="PeerState.MeshTopics"/>.</summary>
     public List<PeerState> Mesh { get; } = [];
 
     /// <summary>Fanout peers (topics published on without joining).</summary>
@@ -20,4 +21,28 @@ internal sealed class TopicState(string name)
 
     /// <summary>When we last published on the topic without having joined it.</summary>
     public long LastPublished { get; set; } = long.MinValue;
+
+    /// <summary>Adds a peer to the mesh; false when it is there already.</summary>
+    public bool AddToMesh(PeerState peer)
+    {
+        if (Mesh.Contains(peer)) return false;
+        Mesh.Add(peer);
+        peer.MeshTopics++;
+        return true;
+    }
+
+    /// <summary>Removes a peer from the mesh; false when it was not there.</summary>
+    public bool RemoveFromMesh(PeerState peer)
+    {
+        if (!Mesh.Remove(peer)) return false;
+        peer.MeshTopics--;
+        return true;
+    }
+
+    /// <summary>Empties the mesh.</summary>
+    public void ClearMesh()
+    {
+        foreach (var peer in Mesh) peer.MeshTopics--;
+        Mesh.Clear();
+    }
 }

@@ -1,3 +1,4 @@
+using Rollout.Mesh.Collections;
 using Rollout.Mesh.Connections;
 using Rollout.Mesh.Identity;
 using Rollout.Mesh.Pubsub;
@@ -10,6 +11,7 @@ namespace Rollout.Mesh.Roles;
 /// Connection events pass the manager first (a bootstrap at its hard bound refuses and closes the
 /// connection); every message counts as activity on its connection; the heartbeat runs
 /// the router, tags mesh peers (so trims spare them, as go-libp2p-pubsub's tagging does) and trims.
+/// The node owns <see cref="MeshTag"/>: it remembers per link whether it set it, so nothing else may set or clear that tag.
 /// Not thread-safe: the host owns it.
 /// </summary>
 public sealed class MeshNode : IPeerNetworkHandler<PubsubRpc>
@@ -22,6 +24,8 @@ public sealed class MeshNode : IPeerNetworkHandler<PubsubRpc>
 
     private readonly IPeerNetwork<PubsubRpc> _network;
     private readonly TimeProvider _time;
+    // The links handed out, so the heartbeat re-tags through them; closed ones go at the next heartbeat.
+    private readonly List<Link> _links = [];
 
     /// <summary>Creates a node of <paramref name="profile"/> for <paramref name="key"/>.</summary>
     public MeshNode(
@@ -62,7 +66,10 @@ public sealed class MeshNode : IPeerNetworkHandler<PubsubRpc>
             _network.Disconnect(peer);
             return null;
         }
-        return Router.OnConnected(peer, direction, record) is { } router ? new Link(router, connection) : null;
+        if (Router.OnConnected(peer, direction, record) is not { } router) return null;
+        var link = new Link(router, connection);
+        _links.Add(link);
+        return link;
     }
 
     /// <inheritdoc/>
@@ -86,15 +93,24 @@ public sealed class MeshNode : IPeerNetworkHandler<PubsubRpc>
     public void Heartbeat()
     {
         Router.Heartbeat();
-        var mesh = new HashSet<PeerId>();
-        foreach (var topic in Router.JoinedTopics) mesh.UnionWith(Router.MeshPeers(topic));
-        foreach (var info in Connections.Connections)
+        // Through the node's own links: a connection whose mesh membership did not change costs no
+        // lookup, and links closed since the last heartbeat are dropped here.
+        for (var i = _links.Count - 1; i >= 0; i--)
         {
-            // Only changes are written, so a stable mesh costs no allocation per heartbeat.
-            var tagged = Connections.GetTag(info.Peer, MeshTag) is not null;
-            if (mesh.Contains(info.Peer) && !tagged) Connections.TagPeer(info.Peer, MeshTag, MeshTagValue);
-            else if (!mesh.Contains(info.Peer) && tagged) Connections.UntagPeer(info.Peer, MeshTag);
+            var link = _links[i];
+            if (!link.IsOpen)
+            {
+                _links[i] = _links[^1];
+                _links.RemoveAt(_links.Count - 1);
+                continue;
+            }
+            var inMesh = Router.IsMeshPeer(link.Router);
+            if (inMesh == link.MeshTagged) continue;
+            if (inMesh) Connections.TagPeer(link.Peer, MeshTag, MeshTagValue);
+            else Connections.UntagPeer(link.Peer, MeshTag);
+            link.MeshTagged = inMesh;
         }
+        SparseTables.Trim(_links);
         foreach (var peer in Connections.Trim())
         {
             _network.Disconnect(peer);
@@ -108,6 +124,9 @@ public sealed class MeshNode : IPeerNetworkHandler<PubsubRpc>
         public PeerLink Router { get; } = router;
 
         public ConnectionInfo Connection { get; } = connection;
+
+        /// <summary>True once this node set <see cref="MeshTag"/> on the connection; a closed connection loses its tags with it.</summary>
+        public bool MeshTagged { get; set; }
 
         public override bool IsOpen => Router.IsOpen && Connection.IsOpen;
     }

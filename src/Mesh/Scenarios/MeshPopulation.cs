@@ -241,19 +241,15 @@ public sealed class MeshPopulation
 
     internal void OnRpc(int from, int to, PubsubRpc rpc)
     {
-        foreach (var change in rpc.Subscriptions)
+        // Runs for every copy of every message: indexed loops (a foreach over an IReadOnlyList boxes an enumerator).
+        var subscriptions = rpc.Subscriptions;
+        for (var i = 0; i < subscriptions.Count; i++)
         {
-            if (!change.Subscribe) Unsubscribes[from] = Unsubscribes.GetValueOrDefault(from) + 1;
+            if (!subscriptions[i].Subscribe) Unsubscribes[from] = Unsubscribes.GetValueOrDefault(from) + 1;
         }
-        if (IsBootstrap(to) && rpc.Graft.Count > 0 && GraftAt[from] < 0) GraftAt[from] = Engine.NowTicks;
-        if (IsBootstrap(from) && PeerExchangeAt[to] < 0)
-        {
-            foreach (var prune in rpc.Prune)
-            {
-                // A bootstrap prunes with PX on; the record list is empty only while it knows no one else.
-                PeerExchangeAt[to] = Engine.NowTicks;
-            }
-        }
+        if (rpc.Graft.Count > 0 && IsBootstrap(to) && GraftAt[from] < 0) GraftAt[from] = Engine.NowTicks;
+        // A bootstrap prunes with PX on; the record list is empty only while it knows no one else.
+        if (rpc.Prune.Count > 0 && IsBootstrap(from) && PeerExchangeAt[to] < 0) PeerExchangeAt[to] = Engine.NowTicks;
     }
 
     /// <summary>Messages relays could not queue (uplink backlog past the bound), and the longest relay backlog seen.</summary>

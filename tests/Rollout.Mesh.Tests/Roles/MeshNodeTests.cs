@@ -124,6 +124,48 @@ public sealed class MeshNodeTests
         Assert.All(node.Mesh.Connections.Connections, c => Assert.Contains(c.Peer, mesh));
     }
 
+    [Fact]
+    public void Heartbeat_KeepsTheMeshTagOnExactlyTheMeshPeers_AsPeersLeaveReconnectAndRejoin()
+    {
+        var network = new TestNetwork(6);
+        var node = network.AddMeshNode(RoleProfile.FullNode);
+        node.Join(Topic);
+        var peers = Enumerable.Range(0, 4).Select(_ => network.AddMeshNode(RoleProfile.FullNode)).ToList();
+        foreach (var peer in peers)
+        {
+            network.Connect(peer, node);
+            peer.Join(Topic);
+        }
+        network.Heartbeats(1);
+        void AssertTagsFollowTheMesh()
+        {
+            var mesh = node.R.MeshPeers(Topic);
+            foreach (var connection in node.Mesh!.Connections.Connections)
+            {
+                Assert.Equal(mesh.Contains(connection.Peer) ? MeshNode.MeshTagValue : null, node.Mesh.Connections.GetTag(connection.Peer, MeshNode.MeshTag));
+            }
+        }
+        Assert.Equal(4, node.R.MeshPeers(Topic).Count);
+        AssertTagsFollowTheMesh();
+
+        // A peer that leaves the topic prunes itself out of the mesh: its tag goes at the next heartbeat.
+        peers[0].R.Leave(Topic);
+        network.Run();
+        network.Heartbeats(1);
+        Assert.DoesNotContain(peers[0].Id, node.R.MeshPeers(Topic));
+        Assert.Null(node.Mesh!.Connections.GetTag(peers[0].Id, MeshNode.MeshTag));
+        AssertTagsFollowTheMesh();
+
+        // A connection that closes takes its tags with it; the peer is tagged again once back in the mesh.
+        network.Disconnect(node.Id, peers[1].Id);
+        Assert.Null(node.Mesh.Connections.GetTag(peers[1].Id, MeshNode.MeshTag));
+        network.Connect(peers[1], node);
+        network.Heartbeats(3);
+        Assert.Contains(peers[1].Id, node.R.MeshPeers(Topic));
+        Assert.Equal(MeshNode.MeshTagValue, node.Mesh.Connections.GetTag(peers[1].Id, MeshNode.MeshTag));
+        AssertTagsFollowTheMesh();
+    }
+
     [Theory]
     [InlineData(NodeRole.Bootstrap)]
     [InlineData(NodeRole.Relay)]
