@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Rollout.Mesh.Scenarios;
+using Rollout.Mesh.Simulation;
 
 namespace Rollout.Benchmarks.Mesh;
 
@@ -66,6 +67,7 @@ internal static class MeshScenarioBenchmark
         output.WriteLine(F($"mesh {scenario}: {settings.Peers:N0} light peers, {settings.Relays} relays, {settings.Bootstraps} bootstraps, seed {settings.Seed}"));
         // The machine is shared: the load beside a wall time says how far to trust it (CPU time is the steadier figure).
         var loadBefore = LoadAverage();
+        using var hugePages = HugePages.Start();
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         var started = Stopwatch.GetTimestamp();
         var cpuStarted = Process.GetCurrentProcess().TotalProcessorTime;
@@ -83,9 +85,13 @@ internal static class MeshScenarioBenchmark
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuStarted;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         var loadAfter = LoadAverage();
+        var residency = HugePages.Residency();
         output.WriteLine(F($"  result:               {(report.Passed ? "PASS" : "FAIL")} ({good} {report.Figures[good]:N0}, {bad} {report.Figures[bad]:N0})"));
         output.WriteLine(F($"  wall time:            {wall.TotalSeconds:F1} s (CPU {cpu.TotalSeconds:F1} s; load average {loadBefore} at the start, {loadAfter} at the end)"));
         output.WriteLine(F($"  peak working set:     {peak / 1073741824.0:F2} GiB"));
+        output.WriteLine(residency is var (huge, resident)
+            ? F($"  huge pages:           {huge / 1048576.0:N0} MiB of {resident / 1048576.0:N0} MiB resident at the end ({(hugePages.Advised ? "GC heap advised" : "not advised")}; {HugePages.DisableVariable}=0 turns the advice off)")
+            : "  huge pages:           not reported by this system");
         output.WriteLine(F($"  largest heap seen:    {largestHeap / 1048576.0:F0} MiB, {(double)(largestHeap - heapBefore) / (settings.Peers + settings.Relays + settings.Bootstraps):F0} bytes per peer (all state and caches, plus garbage not yet collected)"));
         output.WriteLine(F($"  simulated events:     {report.Engine.Events:N0} over {report.Engine.VirtualSeconds:F0} virtual s, {report.Engine.Events / wall.TotalSeconds:N0} events/s wall"));
         if (report.Figures.TryGetValue("deliveries_on_time", out var onTime))
