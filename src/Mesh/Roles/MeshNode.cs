@@ -61,12 +61,21 @@ public sealed class MeshNode : IPeerNetworkHandler<PubsubRpc>
     /// <inheritdoc/>
     public PeerLink? OnConnected(PeerId peer, ConnectionDirection direction, SignedPeerRecord? record)
     {
+        var open = Connections.Count;
         if (!Connections.TryAdmit(peer, direction, out var connection))
         {
             _network.Disconnect(peer);
             return null;
         }
         if (Router.OnConnected(peer, direction, record) is not { } router) return null;
+        if (Connections.Count == open)
+        {
+            // A connection announced again: the same link, so one connection is never tagged through two.
+            foreach (var held in _links)
+            {
+                if (held.Connection == connection && held.Router == router) return held;
+            }
+        }
         var link = new Link(router, connection);
         _links.Add(link);
         return link;

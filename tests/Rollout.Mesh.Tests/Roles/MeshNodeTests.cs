@@ -44,8 +44,8 @@ public sealed class MeshNodeTests
         var link = node.Mesh!.OnConnected(peer.Id, ConnectionDirection.Inbound, peer.Record);
         Assert.NotNull(link);
         Assert.Equal(peer.Id, link.Peer);
-        // A second announcement of the same connection does not open a second one.
-        Assert.NotNull(node.Mesh.OnConnected(peer.Id, ConnectionDirection.Inbound, peer.Record));
+        // A second announcement of the same connection does not open a second one: it gets the same link.
+        Assert.Same(link, node.Mesh.OnConnected(peer.Id, ConnectionDirection.Inbound, peer.Record));
         Assert.Equal(1, node.Mesh.Connections.Count);
         Assert.Equal(1, node.R.ConnectedCount);
         network.Time.Advance(TimeSpan.FromSeconds(7));
