@@ -58,12 +58,9 @@ public sealed class HugePages : IDisposable
                 if (Advise(span.Start, span.Length, MadviseHugePage)) advised.Add(span);
             }
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DllNotFoundException or EntryPointNotFoundException)
         {
-            // No /proc: nothing to advise.
-        }
-        catch (EntryPointNotFoundException)
-        {
+            // No /proc to read or no madvise to call: nothing is advised.
             return new HugePages([], collapse: false);
         }
         return new HugePages(advised, collapse: advised.Count > 0);
@@ -79,7 +76,7 @@ public sealed class HugePages : IDisposable
         {
             return File.Exists("/proc/self/smaps_rollup") ? ParseRollup(File.ReadLines("/proc/self/smaps_rollup")) : null;
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }
@@ -97,9 +94,9 @@ public sealed class HugePages : IDisposable
         {
             foreach (var (start, length) in CollapsibleRanges(MemoryMapping.ReadAll(), _reservations)) Advise(start, length, MadviseCollapse);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // The maps file went away (the process is exiting): nothing to do.
+            // The maps file went away (the process is exiting): advice only, so nothing is lost.
         }
         finally
         {
