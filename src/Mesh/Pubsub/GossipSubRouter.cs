@@ -111,9 +111,6 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
     public IReadOnlyList<PeerId> FanoutPeers(string topic) =>
         _topics.TryGetValue(topic, out var state) ? Ids(state.Fanout) : [];
 
-    /// <summary>Topics this router joined.</summary>
-    public IEnumerable<string> JoinedTopics => _topics.Values.Where(t => t.Joined).Select(t => t.Name);
-
     /// <summary>True when we joined the topic.</summary>
     public bool IsJoined(string topic) => _topics.TryGetValue(topic, out var state) && state.Joined;
 
