@@ -35,11 +35,12 @@ public sealed class PubsubMessage
     public MessageId Id { get; }
 
     /// <summary>
-    /// An RPC carrying this message and nothing else, made on first use and shared: forwarding sends
-    /// the same RPC to every mesh peer, and in a simulation every router forwards the same instance,
-    /// so a forwarded copy allocates nothing. RPCs are immutable, so sharing is safe.
+    /// An RPC carrying this message and nothing else, made on first use (once, even when routers on
+    /// several simulation threads ask at once) and shared: forwarding sends the same RPC to every mesh
+    /// peer, and in a simulation every router forwards the same instance, so a forwarded copy
+    /// allocates nothing. RPCs are immutable, so sharing is safe.
     /// </summary>
-    internal PubsubRpc Alone => _alone ??= new PubsubRpc([], new[] { this }, [], [], [], []);
+    internal PubsubRpc Alone => Volatile.Read(ref _alone) ?? Interlocked.CompareExchange(ref _alone, new PubsubRpc([], new[] { this }, [], [], [], []), null) ?? _alone!;
 
     /// <inheritdoc/>
     public override string ToString() => $"{Id} on {Topic} by {Author}";

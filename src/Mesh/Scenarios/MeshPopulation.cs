@@ -10,7 +10,10 @@ namespace Rollout.Mesh.Scenarios;
 /// (<see cref="MeshNode"/>), plus the probes the scenarios read: when each peer reached a bootstrap,
 /// sent it a GRAFT and received its PX; bootstrap connection peaks, refusals and PRUNE sizes;
 /// deliveries per tracked message. Node ids: bootstraps first, then relays, then light peers.
-/// Probes are arrays indexed by node id, so they cost 24 bytes per peer.
+/// Probes are arrays indexed by node id, so they cost 24 bytes per peer, written only by that node's
+/// events (or by a bootstrap's, keeping the earliest time); tallies are kept per engine partition
+/// and added up when read, so the engine may run the nodes on several threads
+/// (<see cref="ScenarioSettings.Threads"/>) with the same results.
 /// </summary>
 public sealed class MeshPopulation
 {
@@ -20,8 +23,11 @@ public sealed class MeshPopulation
     private readonly int[] _bootstrapStart;
     private readonly Dictionary<MessageId, int> _tracked = [];
     private readonly List<long> _publishedAt = [];
-    private readonly List<int> _onTime = [];
-    private readonly List<int> _late = [];
+    private readonly PartitionLocal<Tallies> _tallies;
+    private readonly ulong _routerSeed;
+    private readonly CrashClose _crashClose;
+    private readonly Lock _breachLock = new();
+    private (long At, int Bootstrap, int Open, int DeadPastGrace)? _firstBreach;
 
     /// <summary>Builds the population (keys, records, nodes); nothing runs until a scenario schedules it.</summary>
     public MeshPopulation(ScenarioSettings settings)
@@ -30,14 +36,16 @@ public sealed class MeshPopulation
         settings.Validate();
         Settings = settings;
         var count = settings.Bootstraps + settings.Relays + settings.Peers;
-        Engine = new SimulationEngine(settings.Seed, initialQueueCapacity: Math.Max(1024, count * 4));
+        Engine = new SimulationEngine(settings.Seed, initialQueueCapacity: Math.Max(1024, count * 4)) { Parallelism = settings.Threads };
+        _tallies = Engine.CreatePartitionLocal(() => new Tallies());
+        _crashClose = new CrashClose(this);
         var jitter = TimeSpan.FromTicks(settings.Latency.Ticks / 4);
         Network = new SimulatedNetwork<MeshWire>(Engine, new LinkTable(new LinkProfile(settings.Latency, jitter, settings.Loss)), count);
         Network.SetClassProfile(NodeClass.Bootstrap, new NodeClassProfile(settings.BootstrapUplink, 256L << 20));
         Network.SetClassProfile(NodeClass.Relay, new NodeClassProfile(settings.RelayUplink, settings.RelayQueueLimit));
         Network.SetClassProfile(NodeClass.Light, new NodeClassProfile(settings.LightUplink, settings.LightQueueLimit));
-        // One seeded System.Random for every router (the protocol's peer selection), one stream for keys.
-        Random = new Random(unchecked((int)Xoshiro256StarStar.DeriveSeed(settings.Seed, "mesh.routers")));
+        // One seeded stream per router (the protocol's peer selection), one stream for keys.
+        _routerSeed = Xoshiro256StarStar.DeriveSeed(settings.Seed, "mesh.routers");
         var keyRandom = new Random(unchecked((int)Xoshiro256StarStar.DeriveSeed(settings.Seed, "mesh.keys")));
         Keys = new Ed25519KeyPair[count];
         Ids = new PeerId[count];
@@ -91,8 +99,8 @@ public sealed class MeshPopulation
     /// <summary>The network.</summary>
     public SimulatedNetwork<MeshWire> Network { get; }
 
-    /// <summary>The routers' shared seeded random source.</summary>
-    public Random Random { get; }
+    /// <summary>The seeded random source of node <paramref name="node"/>'s router, a new one each call.</summary>
+    public Random RouterRandom(int node) => new StreamRandom(new Xoshiro256StarStar(unchecked(_routerSeed + ((ulong)(uint)node * 0x9E3779B97F4A7C15UL))));
 
     /// <summary>Every node's key.</summary>
     public Ed25519KeyPair[] Keys { get; }
@@ -131,19 +139,20 @@ public sealed class MeshPopulation
     public int[] BootstrapPeak { get; }
 
     /// <summary>Connections refused by bootstraps at their hard watermark.</summary>
-    public long Refusals { get; private set; }
+    public long Refusals => _tallies.All.Sum(t => t.Refusals);
 
     /// <summary>Times a bootstrap's connection count exceeded its high watermark, or a connection was refused at it.</summary>
-    public long WatermarkBreaches { get; private set; }
+    public long WatermarkBreaches => _tallies.All.Sum(t => t.WatermarkBreaches);
 
-    /// <summary>At the first breach: open connections on that bootstrap, and how many were dead (no streams, silent past the silence period, past the grace period).</summary>
-    public (int Open, int DeadPastGrace)? FirstBreach { get; private set; }
+    /// <summary>At the first breach (the earliest, the lowest bootstrap id at a tie): open connections on that bootstrap, and how many were dead (no streams, silent past the silence period, past the grace period).</summary>
+    public (int Open, int DeadPastGrace)? FirstBreach => _firstBreach is { } first ? (first.Open, first.DeadPastGrace) : null;
 
     /// <summary>PRUNE-carrying RPCs bootstraps sent, their bytes and the largest.</summary>
-    public (long Count, long Bytes, int Largest) BootstrapPrunes { get; private set; }
+    public (long Count, long Bytes, int Largest) BootstrapPrunes =>
+        (_tallies.All.Sum(t => t.PruneCount), _tallies.All.Sum(t => t.PruneBytes), _tallies.All.Max(t => t.LargestPrune));
 
     /// <summary>RPCs that arrived on a link the receiver did not know (it had restarted) and were reset.</summary>
-    public long Resets { get; private set; }
+    public long Resets => _tallies.All.Sum(t => t.Resets);
 
     /// <summary>The node of id <paramref name="id"/>.</summary>
     public SimulatedMeshNode NodeAt(int id) => (SimulatedMeshNode)Network.GetNode(id);
@@ -175,20 +184,38 @@ public sealed class MeshPopulation
     public void Track(PubsubMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (Engine.CurrentLane != SimulationEngine.SharedLane)
+            throw new InvalidOperationException("messages are tracked from a scenario step (a shared event), not from a node's event");
         _tracked[message.Id] = _publishedAt.Count;
         _publishedAt.Add(Engine.NowTicks);
-        _onTime.Add(0);
-        _late.Add(0);
+        foreach (var tallies in _tallies.All)
+        {
+            tallies.OnTime.Add(0);
+            tallies.Late.Add(0);
+        }
     }
 
     /// <summary>Per tracked message: subscribers reached within the TTL, and after it.</summary>
-    public IReadOnlyList<(int OnTime, int Late)> Deliveries => [.. _onTime.Zip(_late)];
+    public IReadOnlyList<(int OnTime, int Late)> Deliveries
+    {
+        get
+        {
+            var deliveries = new (int OnTime, int Late)[_publishedAt.Count];
+            foreach (var tallies in _tallies.All)
+            {
+                for (var i = 0; i < tallies.OnTime.Count; i++)
+                    deliveries[i] = (deliveries[i].OnTime + tallies.OnTime[i], deliveries[i].Late + tallies.Late[i]);
+            }
+            return deliveries;
+        }
+    }
 
     internal void OnDelivered(int node, PubsubMessage message)
     {
         if (IsBootstrap(node) || !_tracked.TryGetValue(message.Id, out var i)) return;
-        if (Engine.NowTicks - _publishedAt[i] <= Settings.MessageTtl.Ticks) _onTime[i]++;
-        else _late[i]++;
+        var tallies = _tallies.Current;
+        if (Engine.NowTicks - _publishedAt[i] <= Settings.MessageTtl.Ticks) tallies.OnTime[i]++;
+        else tallies.Late[i]++;
     }
 
     internal void OnBootstrapConnected(int node)
@@ -196,27 +223,21 @@ public sealed class MeshPopulation
         if (BootstrapConnectedAt[node] < 0) BootstrapConnectedAt[node] = Engine.NowTicks;
     }
 
-    internal void OnRefused(int node, int bootstrap)
+    /// <summary>Bootstrap <paramref name="bootstrap"/> refused a connection at its hard watermark.</summary>
+    internal void OnRefused(int bootstrap)
     {
-        Refusals++;
+        _tallies.Current.Refusals++;
         NoteBreach(bootstrap);
     }
 
-    internal void OnReset(int node) => Resets++;
+    internal void OnReset(int node) => _tallies.Current.Resets++;
 
     /// <summary>Connections peers saw drop because the other end crashed.</summary>
-    public long CrashClosures { get; private set; }
+    public long CrashClosures => _tallies.All.Sum(t => t.CrashClosures);
 
-    internal void ScheduleCrashClose(int crashed, int peer)
-    {
-        var incarnation = Network.IncarnationOf(peer);
-        Engine.ScheduleAfter(Settings.Latency, () =>
-        {
-            if (!Network.IsOnline(peer) || Network.IncarnationOf(peer) != incarnation) return;
-            CrashClosures++;
-            NodeAt(peer).PeerCrashed(crashed);
-        });
-    }
+    /// <summary>Peer <paramref name="peer"/> sees its connection to <paramref name="crashed"/> drop one link latency from now, unless it went down itself meanwhile.</summary>
+    internal void ScheduleCrashClose(int crashed, int peer) =>
+        Engine.Schedule(Engine.NowTicks + Settings.Latency.Ticks, peer, _crashClose, null, peer, crashed, (int)Math.Min(Settings.Latency.Ticks, int.MaxValue));
 
     internal void OnAdmitted(int node, MeshNode mesh)
     {
@@ -245,48 +266,85 @@ public sealed class MeshPopulation
         var subscriptions = rpc.Subscriptions;
         for (var i = 0; i < subscriptions.Count; i++)
         {
-            if (!subscriptions[i].Subscribe) Unsubscribes[from] = Unsubscribes.GetValueOrDefault(from) + 1;
+            if (!subscriptions[i].Subscribe)
+            {
+                var unsubscribes = _tallies.Current.Unsubscribes;
+                unsubscribes[from] = unsubscribes.GetValueOrDefault(from) + 1;
+            }
         }
-        if (rpc.Graft.Count > 0 && IsBootstrap(to) && GraftAt[from] < 0) GraftAt[from] = Engine.NowTicks;
+        // Bootstraps on several threads may see the same peer's GRAFT: the earliest time stays.
+        if (rpc.Graft.Count > 0 && IsBootstrap(to)) KeepEarliest(ref GraftAt[from], Engine.NowTicks);
         // A bootstrap prunes with PX on; the record list is empty only while it knows no one else.
         if (rpc.Prune.Count > 0 && IsBootstrap(from) && PeerExchangeAt[to] < 0) PeerExchangeAt[to] = Engine.NowTicks;
     }
 
     /// <summary>Messages relays could not queue (uplink backlog past the bound), and the longest relay backlog seen.</summary>
-    public (long Dropped, TimeSpan LongestBacklog) RelayQueue { get; private set; }
+    public (long Dropped, TimeSpan LongestBacklog) RelayQueue =>
+        (_tallies.All.Sum(t => t.RelayDrops), _tallies.All.Max(t => t.LongestRelayBacklog));
 
     /// <summary>Messages light peers could not queue.</summary>
-    public long LightQueueDrops { get; private set; }
+    public long LightQueueDrops => _tallies.All.Sum(t => t.LightQueueDrops);
 
-    /// <summary>Per peer that announced leaving the topic: how many times.</summary>
-    public Dictionary<int, int> Unsubscribes { get; } = [];
+    /// <summary>Per peer that announced leaving the topic: how many times (a count per peer that received the announcement).</summary>
+    public IReadOnlyDictionary<int, int> Unsubscribes
+    {
+        get
+        {
+            var total = new Dictionary<int, int>();
+            foreach (var tallies in _tallies.All)
+            {
+                foreach (var (peer, count) in tallies.Unsubscribes) total[peer] = total.GetValueOrDefault(peer) + count;
+            }
+            return total;
+        }
+    }
 
     internal void OnSendResult(int from, SendResult result)
     {
         var nodeClass = Network.ClassOf(from);
         if (nodeClass == NodeClass.Relay)
         {
-            var (dropped, longest) = RelayQueue;
+            var tallies = _tallies.Current;
+            if (result == SendResult.QueueFull) tallies.RelayDrops++;
             var backlog = Network.UplinkBacklog(from);
-            RelayQueue = (dropped + (result == SendResult.QueueFull ? 1 : 0), backlog > longest ? backlog : longest);
+            if (backlog > tallies.LongestRelayBacklog) tallies.LongestRelayBacklog = backlog;
         }
         else if (nodeClass == NodeClass.Light && result == SendResult.QueueFull)
         {
-            LightQueueDrops++;
+            _tallies.Current.LightQueueDrops++;
         }
     }
 
     internal void OnSend(int from, int to, PubsubRpc rpc, int size)
     {
         if (!IsBootstrap(from) || rpc.Prune.Count == 0) return;
-        var (count, bytes, largest) = BootstrapPrunes;
-        BootstrapPrunes = (count + 1, bytes + size, Math.Max(largest, size));
+        var tallies = _tallies.Current;
+        tallies.PruneCount++;
+        tallies.PruneBytes += size;
+        if (size > tallies.LargestPrune) tallies.LargestPrune = size;
     }
 
+    private static void KeepEarliest(ref long slot, long ticks)
+    {
+        var seen = Volatile.Read(ref slot);
+        while (seen < 0 || ticks < seen)
+        {
+            var previous = Interlocked.CompareExchange(ref slot, ticks, seen);
+            if (previous == seen) return;
+            seen = previous;
+        }
+    }
+
+    /// <summary>Called from the bootstrap's own events, so its connection table is read on its thread.</summary>
     private void NoteBreach(int bootstrap)
     {
-        WatermarkBreaches++;
-        if (FirstBreach is not null || NodeAt(bootstrap).Node is not { } mesh) return;
+        _tallies.Current.WatermarkBreaches++;
+        var at = Engine.NowTicks;
+        lock (_breachLock)
+        {
+            if (_firstBreach is { } first && (first.At, first.Bootstrap).CompareTo((at, bootstrap)) <= 0) return;
+        }
+        if (NodeAt(bootstrap).Node is not { } mesh) return;
         var now = Engine.Clock.GetUtcNow().UtcTicks;
         var options = mesh.Connections.Options;
         var dead = 0;
@@ -296,7 +354,10 @@ public sealed class MeshPopulation
             open++;
             if (info.Streams == 0 && now - info.LastActivity > options.SilencePeriod.Ticks && now - info.OpenedAt >= options.GracePeriod.Ticks) dead++;
         }
-        FirstBreach = (open, dead);
+        lock (_breachLock)
+        {
+            if (_firstBreach is not { } first || (at, bootstrap).CompareTo((first.At, first.Bootstrap)) < 0) _firstBreach = (at, bootstrap, open, dead);
+        }
     }
 
     private static long[] Filled(int count)
@@ -304,5 +365,38 @@ public sealed class MeshPopulation
         var array = new long[count];
         Array.Fill(array, -1L);
         return array;
+    }
+
+    /// <summary>One partition's tallies.</summary>
+    private sealed class Tallies
+    {
+        public List<int> OnTime { get; } = [];
+
+        public List<int> Late { get; } = [];
+
+        public Dictionary<int, int> Unsubscribes { get; } = [];
+
+        public long Refusals;
+        public long WatermarkBreaches;
+        public long Resets;
+        public long CrashClosures;
+        public long PruneCount;
+        public long PruneBytes;
+        public int LargestPrune;
+        public long RelayDrops;
+        public TimeSpan LongestRelayBacklog;
+        public long LightQueueDrops;
+    }
+
+    /// <summary>A crashed peer's connection drops at the other end: an event on that end's lane (A peer, B crashed, C latency).</summary>
+    private sealed class CrashClose(MeshPopulation population) : ISimulationEventHandler
+    {
+        public void Handle(in SimulationEvent simulationEvent)
+        {
+            var peer = simulationEvent.A;
+            if (!population.Network.IsOnline(peer) || population.Network.CrashedSince(peer, simulationEvent.Time - simulationEvent.C)) return;
+            population._tallies.Current.CrashClosures++;
+            population.NodeAt(peer).PeerCrashed(simulationEvent.B);
+        }
     }
 }

@@ -20,6 +20,9 @@ public sealed record ScenarioSettings
     /// <summary>The run seed: same seed, same report.</summary>
     public ulong Seed { get; init; } = 1;
 
+    /// <summary>Threads the simulation runs on (1 to 64); the report does not depend on it, only the wall time.</summary>
+    public int Threads { get; init; } = 1;
+
     /// <summary>Heartbeat of every role.</summary>
     public TimeSpan Heartbeat { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -157,6 +160,7 @@ public sealed record ScenarioSettings
             if (!ok) throw new InvalidDataException($"scenario settings.{field}: {value} is out of range");
         }
         Check(Peers >= 2, "peers", Peers);
+        Check(Threads is >= 1 and <= 64, "threads", Threads);
         Check(Relays >= 0, "relays", Relays);
         Check(Bootstraps >= 1, "bootstraps", Bootstraps);
         Check(Heartbeat > TimeSpan.Zero, "heartbeat", Heartbeat);

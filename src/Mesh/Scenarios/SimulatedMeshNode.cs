@@ -29,6 +29,7 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
     private LinkSet _links = new();
     private List<int>? _pending;
     private MeshNode? _node;
+    private Random? _random;
     private int _bootstrapAttempts;
     private int _lastBootstrap = -1;
     private bool _thrashLeft;
@@ -58,7 +59,8 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
         _links.Clear();
         _pending = null;
         _bootstrapAttempts = 0;
-        _node = new MeshNode(_host.Keys[_self], _profile, this, context.Clock, _host.Random, _host.BootstrapList);
+        // The router's random stream lives as long as the adapter: a restart continues it.
+        _node = new MeshNode(_host.Keys[_self], _profile, this, context.Clock, _random ??= _host.RouterRandom(_self), _host.BootstrapList);
         var router = _node.Router;
         router.Delivered = message => _host.OnDelivered(_self, message);
         router.Join(_host.Topic);
@@ -114,6 +116,7 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
                 _links.Add(from, dialer);
                 var link = _node.OnConnected(dialer, ConnectionDirection.Inbound, message.Record);
                 if (_links.SetLink(from, link)) _host.Network.Send(_self, from, _host.AcceptOf(_self), _host.AcceptOf(_self).Size);
+                else if (_host.IsBootstrap(_self)) _host.OnRefused(_self);
                 _host.OnAdmitted(_self, _node);
                 return;
             case MeshWireKind.Accept:
@@ -123,7 +126,6 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
             case MeshWireKind.Close:
                 if (RemovePending(from))
                 {
-                    if (_host.IsBootstrap(from)) _host.OnRefused(_self, from);
                     if (from == _lastBootstrap && _links.Count == 0) context.SetTimer(_profile.Gossip.HeartbeatInterval, RetryTimer);
                     return;
                 }

@@ -1,20 +1,12 @@
 namespace Rollout.Mesh.Simulation;
 
 /// <summary>
-/// The 16 bytes by which events are ordered: the virtual time, and the insertion sequence packed
-/// above the index of the slot that holds the event's body. Sequence numbers are unique and sit in
-/// the high bits, so comparing the packed word orders events by sequence.
+/// What events are ordered by: the virtual time, then the sequence (the scheduling lane and that
+/// lane's count, unique per event, see <see cref="SimulationEngine"/>), plus the index of the slot
+/// that holds the event's body.
 /// </summary>
-internal readonly record struct EventKey(long Time, ulong SequenceSlot)
+internal readonly record struct EventKey(long Time, long Sequence, int Slot)
 {
-    public const int SlotBits = 28;
-    public const ulong SlotMask = (1UL << SlotBits) - 1;
-    public const long MaxSequence = (1L << (64 - SlotBits)) - 1;
-
-    public long Sequence => (long)(SequenceSlot >> SlotBits);
-
-    public int Slot => (int)(SequenceSlot & SlotMask);
-
     public bool Precedes(in EventKey other) =>
-        Time < other.Time || (Time == other.Time && SequenceSlot < other.SequenceSlot);
+        Time < other.Time || (Time == other.Time && Sequence < other.Sequence);
 }

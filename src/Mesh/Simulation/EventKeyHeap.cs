@@ -1,8 +1,8 @@
 namespace Rollout.Mesh.Simulation;
 
 /// <summary>
-/// A 4-ary min-heap of <see cref="EventKey"/>. With 16-byte keys the four children of a node fill
-/// one 64-byte cache line, and four children halve the depth of a binary heap.
+/// A 4-ary min-heap of <see cref="EventKey"/>: four children halve the depth of a binary heap, and
+/// the four 24-byte keys of a node's children span two 64-byte cache lines.
 /// </summary>
 internal sealed class EventKeyHeap(int initialCapacity)
 {

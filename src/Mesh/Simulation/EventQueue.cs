@@ -57,10 +57,17 @@ internal sealed class EventQueue
         return _near.Min.Time;
     }
 
-    public void Enqueue(long time, long sequence, ISimulationEventHandler handler, object? payload, int a, int b, int c, int d)
+    /// <summary>Key of the first event; the queue must not be empty.</summary>
+    public EventKey Peek()
     {
-        if ((ulong)sequence > EventKey.MaxSequence)
-            throw new InvalidOperationException($"the simulation ran out of sequence numbers after {EventKey.MaxSequence} events");
+        if (Count == 0)
+            throw new InvalidOperationException("the event queue is empty");
+        FillNear();
+        return _near.Min;
+    }
+
+    public void Enqueue(long time, long sequence, int lane, ISimulationEventHandler handler, object? payload, int a, int b, int c, int d)
+    {
         int slot;
         if (_freeHead >= 0)
         {
@@ -73,8 +80,8 @@ internal sealed class EventQueue
                 GrowSlots();
             slot = _slotsUsed++;
         }
-        _slots[slot] = new Slot(handler, payload, a, b, c, d);
-        Route(new EventKey(time, ((ulong)sequence << EventKey.SlotBits) | (uint)slot));
+        _slots[slot] = new Slot(handler, payload, lane, a, b, c, d);
+        Route(new EventKey(time, sequence, slot));
         Count++;
     }
 
@@ -87,9 +94,9 @@ internal sealed class EventQueue
         Count--;
         var slot = key.Slot;
         ref var stored = ref _slots[slot];
-        var result = new SimulationEvent(key.Time, key.Sequence, stored.Handler, stored.Payload, stored.A, stored.B, stored.C, stored.D);
+        var result = new SimulationEvent(key.Time, key.Sequence, stored.Lane, stored.Handler, stored.Payload, stored.A, stored.B, stored.C, stored.D);
         // Drop the references so a delivered message can be collected; chain the slot into the free list.
-        stored = new Slot(null!, null, _freeHead, 0, 0, 0);
+        stored = new Slot(null!, null, 0, _freeHead, 0, 0, 0);
         _freeHead = slot;
         return result;
     }
@@ -154,11 +161,10 @@ internal sealed class EventQueue
 
     private void GrowSlots()
     {
-        var capacity = _slots.Length * 2;
-        if (capacity > (int)EventKey.SlotMask + 1)
-            throw new InvalidOperationException($"more than {EventKey.SlotMask + 1} events are waiting; the simulation is too large for one queue");
-        Array.Resize(ref _slots, capacity);
+        if (_slots.Length >= Array.MaxLength / 2)
+            throw new InvalidOperationException($"more than {_slots.Length} events are waiting; the simulation is too large for one queue");
+        Array.Resize(ref _slots, _slots.Length * 2);
     }
 
-    private readonly record struct Slot(ISimulationEventHandler Handler, object? Payload, int A, int B, int C, int D);
+    private readonly record struct Slot(ISimulationEventHandler Handler, object? Payload, int Lane, int A, int B, int C, int D);
 }

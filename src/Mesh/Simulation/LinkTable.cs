@@ -15,6 +15,7 @@ public sealed class LinkTable
     // Odd generation = down. A message remembers the generation it was sent under, so a link that
     // goes down (even if it comes back up) drops what was in flight on it.
     private readonly Dictionary<ulong, int> _generations = [];
+    private long _minimumLatency = -1;
 
     /// <summary>Every class pair starts with <paramref name="defaultProfile"/>.</summary>
     public LinkTable(LinkProfile defaultProfile)
@@ -23,12 +24,29 @@ public sealed class LinkTable
         Array.Fill(_byClass, defaultProfile);
     }
 
+    /// <summary>The shortest latency of any link, in ticks: no message arrives sooner after it is sent.</summary>
+    public long MinimumLatencyTicks
+    {
+        get
+        {
+            if (_minimumLatency < 0)
+            {
+                var minimum = long.MaxValue;
+                foreach (var profile in _byClass) minimum = Math.Min(minimum, profile.Latency.Ticks);
+                foreach (var profile in _byPair.Values) minimum = Math.Min(minimum, profile.Latency.Ticks);
+                _minimumLatency = minimum;
+            }
+            return _minimumLatency;
+        }
+    }
+
     /// <summary>Sets the profile between two classes, both ways.</summary>
     public void SetClassLink(NodeClass a, NodeClass b, LinkProfile profile)
     {
         profile.Validate();
         _byClass[(int)a * ClassCount + (int)b] = profile;
         _byClass[(int)b * ClassCount + (int)a] = profile;
+        _minimumLatency = -1;
     }
 
     /// <summary>Sets the profile of one pair of nodes, both ways, over its classes' profile.</summary>
@@ -36,6 +54,7 @@ public sealed class LinkTable
     {
         profile.Validate();
         _byPair[PairKey(a, b)] = profile;
+        _minimumLatency = -1;
     }
 
     /// <summary>The profile between two classes.</summary>

@@ -1,8 +1,26 @@
 namespace Rollout.Mesh.Simulation;
 
-/// <summary>Message counters of a simulated network. Owned and updated by the network only.</summary>
+/// <summary>Message counters of a simulated network. Owned and updated by the network only, one set per engine partition.</summary>
 public sealed class NetworkCounters
 {
+    /// <summary>The sum of <paramref name="parts"/>.</summary>
+    internal static NetworkCounters Sum(IReadOnlyList<NetworkCounters> parts)
+    {
+        var sum = new NetworkCounters();
+        foreach (var part in parts)
+        {
+            sum.Sent += part.Sent;
+            sum.BytesSent += part.BytesSent;
+            sum.Delivered += part.Delivered;
+            sum.DroppedLoss += part.DroppedLoss;
+            sum.DroppedQueueFull += part.DroppedQueueFull;
+            sum.DroppedLinkDown += part.DroppedLinkDown;
+            sum.DroppedReceiverOffline += part.DroppedReceiverOffline;
+            sum.DroppedSenderOffline += part.DroppedSenderOffline;
+        }
+        return sum;
+    }
+
     /// <summary>Messages accepted by a sender's uplink.</summary>
     public long Sent { get; internal set; }
 

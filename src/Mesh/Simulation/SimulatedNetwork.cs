@@ -4,10 +4,12 @@ namespace Rollout.Mesh.Simulation;
 
 /// <summary>
 /// Nodes and the links between them, on a <see cref="SimulationEngine"/>. Node state the network
-/// needs is kept in parallel arrays (class, online flag, incarnation, uplink busy-until), a few dozen
-/// bytes per node, and a message in flight is one struct event in the engine's queue. Each node's
-/// uplink is a FIFO queue served at its class's rate; a message that would overflow it is dropped.
-/// Owns its node table and counters; single-threaded like the engine.
+/// needs is kept in parallel arrays (class, online flag, incarnation, last crash, uplink busy-until,
+/// random streams), a few dozen bytes per node, and a message in flight is one struct event in the
+/// engine's queue, on the receiver's lane. Each node's uplink is a FIFO queue served at its class's
+/// rate; a message that would overflow it is dropped. A node's events touch only its own entries,
+/// and counters are kept per engine partition, so the engine may run nodes on several threads; the
+/// engine's lookahead is the links' shortest latency. Owns its node table and counters.
 /// </summary>
 /// <typeparam name="TMessage">The message type carried; protocol adapters choose it.</typeparam>
 public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
@@ -16,14 +18,19 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
     private readonly NodeClassProfile[] _classProfiles = new NodeClassProfile[4];
     private readonly List<int> _bootstraps = [];
     private readonly Dictionary<int, NodeClassProfile> _uplinkOverrides = [];
-    private readonly Xoshiro256StarStar _lossRandom;
-    private readonly Xoshiro256StarStar _jitterRandom;
+    private readonly ulong _linkSeed;
+    private readonly ulong _nodeSeed;
     private readonly NodeControl _control;
+    private readonly PartitionLocal<NetworkCounters> _counters;
     private ISimulatedNode<TMessage>[] _nodes;
     private NodeClass[] _classes;
     private bool[] _online;
     private int[] _incarnations;
+    private long[] _crashedAt;
     private long[] _uplinkFreeAt;
+    private Xoshiro256StarStar?[] _linkRandoms;
+    private Xoshiro256StarStar?[] _nodeRandoms;
+    private int _onlineCount;
 
     /// <summary>Creates an empty network on <paramref name="engine"/>; every class starts with an unlimited uplink.</summary>
     public SimulatedNetwork(SimulationEngine engine, LinkTable links, int expectedNodes = 1024)
@@ -34,17 +41,21 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
         Engine = engine;
         Links = links;
         Array.Fill(_classProfiles, NodeClassProfile.Unlimited);
-        _lossRandom = engine.CreateRandom("network.loss");
-        _jitterRandom = engine.CreateRandom("network.jitter");
-        NodeRandom = engine.CreateRandom("network.nodes");
+        _linkSeed = Xoshiro256StarStar.DeriveSeed(engine.Seed, "network.links");
+        _nodeSeed = Xoshiro256StarStar.DeriveSeed(engine.Seed, "network.nodes");
         _control = new NodeControl(this);
+        _counters = engine.CreatePartitionLocal(() => new NetworkCounters());
         var capacity = Math.Max(expectedNodes, 16);
         _nodes = new ISimulatedNode<TMessage>[capacity];
         _classes = new NodeClass[capacity];
         _online = new bool[capacity];
         _incarnations = new int[capacity];
+        _crashedAt = new long[capacity];
         _uplinkFreeAt = new long[capacity];
+        _linkRandoms = new Xoshiro256StarStar?[capacity];
+        _nodeRandoms = new Xoshiro256StarStar?[capacity];
         engine.PeersOnline = () => OnlineCount;
+        engine.Lookahead = () => links.MinimumLatencyTicks;
     }
 
     /// <summary>The engine the network runs on.</summary>
@@ -53,20 +64,20 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
     /// <summary>Link parameters and link state.</summary>
     public LinkTable Links { get; }
 
-    /// <summary>Message counters.</summary>
-    public NetworkCounters Counters { get; } = new();
+    /// <summary>Message counters, summed over the engine's partitions (a new snapshot each call).</summary>
+    public NetworkCounters Counters => NetworkCounters.Sum(_counters.All);
 
     /// <summary>Nodes added so far; ids run from 0 to Count − 1.</summary>
     public int Count { get; private set; }
 
     /// <summary>Nodes online now.</summary>
-    public int OnlineCount { get; private set; }
+    public int OnlineCount => Volatile.Read(ref _onlineCount);
 
     /// <summary>The ids of nodes added as <see cref="NodeClass.Bootstrap"/>.</summary>
     public IReadOnlyList<int> Bootstraps => _bootstraps;
 
-    /// <summary>A random stream shared by all nodes (purpose "network.nodes").</summary>
-    public Xoshiro256StarStar NodeRandom { get; }
+    /// <summary>Node <paramref name="node"/>'s own random stream (purpose "network.nodes"), for its events only.</summary>
+    public Xoshiro256StarStar RandomOf(int node) => _nodeRandoms[Check(node)] ??= StreamOf(_nodeSeed, node);
 
     /// <summary>Sets a class's uplink.</summary>
     public void SetClassProfile(NodeClass nodeClass, NodeClassProfile profile)
@@ -106,6 +117,7 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
         if (Count == _nodes.Length)
             Grow();
         var id = Count++;
+        Engine.ReserveLanes(Count);
         _nodes[id] = node;
         _classes[id] = nodeClass;
         if (nodeClass == NodeClass.Bootstrap)
@@ -150,7 +162,7 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
     }
 
     /// <summary>Brings a node online at virtual time <paramref name="at"/>; nothing happens if it is online then.</summary>
-    public void StartAt(int node, TimeSpan at) => Engine.Schedule(at.Ticks, _control, null, Check(node), d: NodeControl.Start);
+    public void StartAt(int node, TimeSpan at) => Engine.Schedule(at.Ticks, Check(node), _control, null, node, d: NodeControl.Start);
 
     /// <summary>Schedules the nodes of <paramref name="range"/> to join in waves from <paramref name="firstWaveAt"/> (random stream "population.join").</summary>
     public void JoinInWaves(NodeRange range, TimeSpan firstWaveAt, JoinWaves waves)
@@ -163,7 +175,7 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
             var at = firstWaveAt.Ticks + (i / waves.WaveSize) * waves.Interval.Ticks;
             if (waves.Spread > TimeSpan.Zero)
                 at += (long)random.NextBelow((ulong)waves.Spread.Ticks);
-            Engine.Schedule(at, _control, null, Check(range.First + i), d: NodeControl.Start);
+            Engine.Schedule(at, Check(range.First + i), _control, null, range.First + i, d: NodeControl.Start);
         }
     }
 
@@ -177,21 +189,26 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
             return;
         _online[node] = false;
         _incarnations[node]++;
-        OnlineCount--;
+        _crashedAt[node] = Engine.NowTicks;
+        Interlocked.Decrement(ref _onlineCount);
         _nodes[node].OnCrash();
     }
 
     /// <summary>Crashes a node at virtual time <paramref name="at"/>.</summary>
-    public void CrashAt(int node, TimeSpan at) => Engine.Schedule(at.Ticks, _control, null, Check(node), d: NodeControl.Crash);
+    public void CrashAt(int node, TimeSpan at) => Engine.Schedule(at.Ticks, Check(node), _control, null, node, d: NodeControl.Crash);
 
     /// <summary>Brings a crashed node back at <paramref name="at"/>, as <paramref name="replacement"/> when given (a restart that lost its state).</summary>
     public void RejoinAt(int node, TimeSpan at, ISimulatedNode<TMessage>? replacement = null) =>
-        Engine.Schedule(at.Ticks, _control, replacement, Check(node), d: NodeControl.Start);
+        Engine.Schedule(at.Ticks, Check(node), _control, replacement, node, d: NodeControl.Start);
+
+    /// <summary>True when node <paramref name="node"/> crashed at or after virtual time <paramref name="ticks"/>.</summary>
+    public bool CrashedSince(int node, long ticks) => _crashedAt[Check(node)] >= ticks && _incarnations[node] > 0;
 
     /// <summary>
     /// Sends a message: it waits for the sender's uplink, is serialised at the sender class's rate,
     /// then crosses the link (latency, jitter, loss). It arrives only if the receiver is online and
-    /// has not crashed meanwhile, and the link stayed up.
+    /// has not crashed meanwhile, and the link stayed up. Call it from the sender's events only (or
+    /// between runs): it draws from the sender's random stream.
     /// </summary>
     public SendResult Send(int from, int to, TMessage message, int sizeBytes)
     {
@@ -199,15 +216,16 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
         Check(to);
         ArgumentNullException.ThrowIfNull(message);
         ArgumentOutOfRangeException.ThrowIfNegative(sizeBytes);
+        var counters = _counters.Current;
         if (!_online[from])
         {
-            Counters.DroppedSenderOffline++;
+            counters.DroppedSenderOffline++;
             return SendResult.SenderOffline;
         }
         var generation = Links.Generation(from, to);
         if ((generation & 1) != 0)
         {
-            Counters.DroppedLinkDown++;
+            counters.DroppedLinkDown++;
             return SendResult.LinkDown;
         }
         var now = Engine.NowTicks;
@@ -219,24 +237,28 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
             if (uplink.OutboundQueueLimitBytes > 0
                 && BytesIn(start - now, uplink.UplinkBytesPerSecond) + sizeBytes > uplink.OutboundQueueLimitBytes)
             {
-                Counters.DroppedQueueFull++;
+                counters.DroppedQueueFull++;
                 return SendResult.QueueFull;
             }
             departure = start + SerialisationTicks(sizeBytes, uplink.UplinkBytesPerSecond);
             _uplinkFreeAt[from] = departure;
         }
-        Counters.Sent++;
-        Counters.BytesSent += sizeBytes;
+        counters.Sent++;
+        counters.BytesSent += sizeBytes;
         var link = Links.Get(from, _classes[from], to, _classes[to]);
-        if (_lossRandom.Chance(link.LossProbability))
+        var random = _linkRandoms[from] ??= StreamOf(_linkSeed, from);
+        if (random.Chance(link.LossProbability))
         {
-            Counters.DroppedLoss++;
+            counters.DroppedLoss++;
             return SendResult.Sent;
         }
         var arrival = departure + link.Latency.Ticks;
         if (link.Jitter > TimeSpan.Zero)
-            arrival += (long)_jitterRandom.NextBelow((ulong)link.Jitter.Ticks + 1);
-        Engine.Schedule(arrival, this, message, to, from, _incarnations[to], generation);
+            arrival += (long)random.NextBelow((ulong)link.Jitter.Ticks + 1);
+        // The receiver's incarnation is its own lane's state: the event carries how long the message
+        // travels instead (up to 214 s exactly), and the receiver checks for a crash since it left.
+        var flight = (int)Math.Min(arrival - now, int.MaxValue);
+        Engine.Schedule(arrival, to, this, message, to, from, flight, generation);
         return SendResult.Sent;
     }
 
@@ -256,24 +278,25 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
     {
         var to = simulationEvent.A;
         var from = simulationEvent.B;
-        if (!_online[to] || _incarnations[to] != simulationEvent.C)
+        var counters = _counters.Current;
+        if (!_online[to] || _crashedAt[to] >= simulationEvent.Time - simulationEvent.C && _incarnations[to] > 0)
         {
-            Counters.DroppedReceiverOffline++;
+            counters.DroppedReceiverOffline++;
             return;
         }
         if (Links.Generation(from, to) != simulationEvent.D)
         {
-            Counters.DroppedLinkDown++;
+            counters.DroppedLinkDown++;
             return;
         }
-        Counters.Delivered++;
+        counters.Delivered++;
         _nodes[to].OnMessage(new SimulatedNodeContext<TMessage>(this, to), from, Unsafe.As<TMessage>(simulationEvent.Payload!));
     }
 
     internal void SetTimer(int node, TimeSpan delay, int tag)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
-        Engine.Schedule(Engine.NowTicks + delay.Ticks, _control, null, node, tag, _incarnations[node], NodeControl.Timer);
+        Engine.Schedule(Engine.NowTicks + delay.Ticks, node, _control, null, node, tag, _incarnations[node], NodeControl.Timer);
     }
 
     private void StartNow(int node, ISimulatedNode<TMessage>? replacement)
@@ -283,7 +306,7 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
         if (replacement is not null)
             _nodes[node] = replacement;
         _online[node] = true;
-        OnlineCount++;
+        Interlocked.Increment(ref _onlineCount);
         _nodes[node].OnStart(new SimulatedNodeContext<TMessage>(this, node));
     }
 
@@ -302,6 +325,8 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
             : (long)(((Int128)ticks * bytesPerSecond + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond);
     }
 
+    private static Xoshiro256StarStar StreamOf(ulong seed, int node) => new(unchecked(seed + ((ulong)(uint)node * 0x9E3779B97F4A7C15UL)));
+
     private int Check(int node)
     {
         if ((uint)node >= (uint)Count)
@@ -316,7 +341,10 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
         Array.Resize(ref _classes, capacity);
         Array.Resize(ref _online, capacity);
         Array.Resize(ref _incarnations, capacity);
+        Array.Resize(ref _crashedAt, capacity);
         Array.Resize(ref _uplinkFreeAt, capacity);
+        Array.Resize(ref _linkRandoms, capacity);
+        Array.Resize(ref _nodeRandoms, capacity);
     }
 
     /// <summary>Start, crash and timer events of nodes; the event's D says which.</summary>

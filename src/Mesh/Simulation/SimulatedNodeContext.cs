@@ -29,8 +29,8 @@ public readonly struct SimulatedNodeContext<TMessage>
     /// <summary>The bootstrap nodes, in the order they were added.</summary>
     public IReadOnlyList<int> Bootstraps => Network.Bootstraps;
 
-    /// <summary>A random stream shared by all nodes; deterministic because events run in a fixed order.</summary>
-    public Xoshiro256StarStar Random => Network.NodeRandom;
+    /// <summary>This node's own random stream: deterministic because the node's events run in a fixed order.</summary>
+    public Xoshiro256StarStar Random => Network.RandomOf(Self);
 
     /// <summary>Sends <paramref name="message"/> of <paramref name="sizeBytes"/> bytes to <paramref name="to"/>.</summary>
     public SendResult Send(int to, TMessage message, int sizeBytes) => Network.Send(Self, to, message, sizeBytes);

@@ -8,7 +8,8 @@ namespace Rollout.Mesh.Simulation;
 /// incarnation and link generation).
 /// </summary>
 /// <param name="Time">Virtual time in ticks (100 ns) since the simulation's start.</param>
-/// <param name="Sequence">Insertion order; breaks ties between events at the same time.</param>
+/// <param name="Sequence">Breaks ties between events at the same time: the lane that scheduled the event and that lane's count (see <see cref="SimulationEngine"/>).</param>
+/// <param name="Lane">Whose state the event touches: a node's lane, or <see cref="SimulationEngine.SharedLane"/>.</param>
 /// <param name="Handler">Who runs the event.</param>
 /// <param name="Payload">An object argument, for example a message or a delegate.</param>
 /// <param name="A">First integer argument.</param>
@@ -18,6 +19,7 @@ namespace Rollout.Mesh.Simulation;
 public readonly record struct SimulationEvent(
     long Time,
     long Sequence,
+    int Lane,
     ISimulationEventHandler Handler,
     object? Payload,
     int A,

@@ -2,8 +2,8 @@ namespace Rollout.Mesh.Simulation;
 
 /// <summary>
 /// Installed while the engine runs, so an <c>await</c> inside simulated code resumes as an engine
-/// event at the current virtual time, on the engine's thread, in a deterministic order, instead of
-/// on the thread pool.
+/// event at the current virtual time, on the lane it started on, in a deterministic order, instead
+/// of on the thread pool.
 /// </summary>
 internal sealed class SimulationSynchronizationContext(SimulationEngine engine) : SynchronizationContext
 {
@@ -13,7 +13,7 @@ internal sealed class SimulationSynchronizationContext(SimulationEngine engine) 
         if (engine.IsRunning && !engine.IsRunningOnThisThread)
             throw new InvalidOperationException(
                 "simulated code resumed outside the simulation's thread: it awaited something that is not on virtual time");
-        engine.Schedule(engine.NowTicks, () => d(state));
+        engine.Schedule(engine.NowTicks, engine.CurrentLane, ActionEventHandler.Instance, new Action(() => d(state)));
     }
 
     public override void Send(SendOrPostCallback d, object? state)

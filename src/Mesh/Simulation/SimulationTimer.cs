@@ -3,11 +3,12 @@ namespace Rollout.Mesh.Simulation;
 /// <summary>
 /// An <see cref="ITimer"/> on virtual time. Each <see cref="Change"/> bumps a version carried by the
 /// scheduled event, so a superseded or disposed timer's event is skipped when it comes up instead of
-/// being searched for and removed from the queue.
+/// being searched for and removed from the queue. It fires on the lane that created it.
 /// </summary>
 internal sealed class SimulationTimer(SimulationEngine engine, TimerCallback callback, object? state)
     : ITimer, ISimulationEventHandler
 {
+    private readonly int _lane = engine.CurrentLane;
     private int _version;
     private long _periodTicks;
     private bool _disposed;
@@ -21,7 +22,7 @@ internal sealed class SimulationTimer(SimulationEngine engine, TimerCallback cal
         _version++;
         _periodTicks = period == Timeout.InfiniteTimeSpan ? 0 : period.Ticks;
         if (dueTime != Timeout.InfiniteTimeSpan)
-            engine.Schedule(engine.NowTicks + dueTime.Ticks, this, null, _version);
+            engine.Schedule(engine.NowTicks + dueTime.Ticks, _lane, this, null, _version);
         return true;
     }
 
@@ -31,7 +32,7 @@ internal sealed class SimulationTimer(SimulationEngine engine, TimerCallback cal
             return;
         // Rescheduled before the callback runs, so a Change inside the callback supersedes it.
         if (_periodTicks > 0)
-            engine.Schedule(simulationEvent.Time + _periodTicks, this, null, _version);
+            engine.Schedule(simulationEvent.Time + _periodTicks, _lane, this, null, _version);
         callback(state);
     }
 

@@ -6,13 +6,14 @@ using Rollout.Mesh.Simulation;
 namespace Rollout.Benchmarks.Mesh;
 
 /// <summary>
-/// <c>ops/bench mesh [--peers N] [--messages M] [--px-peers N] [--bootstraps B] [--only routing|peer-exchange] [--seed S]</c>:
+/// <c>ops/bench mesh [--peers N] [--messages M] [--px-peers N] [--bootstraps B] [--only routing|peer-exchange] [--seed S] [--threads T]</c>:
 /// the stage 1 tests at full size on the simulator with the real protocol code. Routing: N light
 /// peers (default 100,000), 5 relays, B bootstraps (default 8), M publishers (default 1,000) one
 /// after another; peer exchange: 200,000 peers joining through the bootstraps. Reports wall time,
 /// peak memory (process peak working set), heap bytes per peer and simulated events per second;
 /// the anchor is the seed's own budget (routing under 5 minutes and 8 GiB with zero loss; 200,000
-/// peers through PX under 10 minutes).
+/// peers through PX under 10 minutes). Threads default to the machine's processors; the report is
+/// the same for any count.
 /// </summary>
 internal static class MeshScenarioBenchmark
 {
@@ -20,6 +21,7 @@ internal static class MeshScenarioBenchmark
     {
         int peers = 100_000, messages = 1_000, pxPeers = 200_000, bootstraps = 8;
         ulong seed = 1;
+        var threads = Math.Min(Environment.ProcessorCount, 64);
         string? only = null;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
@@ -31,12 +33,13 @@ internal static class MeshScenarioBenchmark
                 "--px-peers" => int.TryParse(value, CultureInfo.InvariantCulture, out pxPeers) && pxPeers > 1,
                 "--bootstraps" => int.TryParse(value, CultureInfo.InvariantCulture, out bootstraps) && bootstraps > 0,
                 "--seed" => ulong.TryParse(value, CultureInfo.InvariantCulture, out seed),
+                "--threads" => int.TryParse(value, CultureInfo.InvariantCulture, out threads) && threads is >= 1 and <= 64,
                 "--only" => (only = value) is "routing" or "peer-exchange",
                 _ => false,
             };
             if (!ok)
             {
-                output.WriteLine($"mesh: bad option {args[i]} {value}; usage: [--peers N] [--messages M] [--px-peers N] [--bootstraps B] [--only routing|peer-exchange] [--seed S]");
+                output.WriteLine($"mesh: bad option {args[i]} {value}; usage: [--peers N] [--messages M] [--px-peers N] [--bootstraps B] [--only routing|peer-exchange] [--seed S] [--threads T]");
                 return 2;
             }
         }
@@ -50,13 +53,13 @@ internal static class MeshScenarioBenchmark
         {
             passed &= Measure(output, RoutingScenario.Name, new ScenarioSettings
             {
-                Peers = peers, Relays = 5, Bootstraps = bootstraps, Messages = messages, Seed = seed,
+                Peers = peers, Relays = 5, Bootstraps = bootstraps, Messages = messages, Seed = seed, Threads = threads,
                 PublishInterval = TimeSpan.FromMilliseconds(10),
             }, "deliveries_on_time", "messages_lost");
         }
         if (only is null or "peer-exchange")
         {
-            passed &= Measure(output, PeerExchangeScenario.Name, new ScenarioSettings { Peers = pxPeers, Relays = 5, Bootstraps = bootstraps, Seed = seed },
+            passed &= Measure(output, PeerExchangeScenario.Name, new ScenarioSettings { Peers = pxPeers, Relays = 5, Bootstraps = bootstraps, Seed = seed, Threads = threads },
                 "pruned_with_px", "late");
         }
         return passed ? 0 : 1;
@@ -64,7 +67,7 @@ internal static class MeshScenarioBenchmark
 
     private static bool Measure(TextWriter output, string scenario, ScenarioSettings settings, string good, string bad)
     {
-        output.WriteLine(F($"mesh {scenario}: {settings.Peers:N0} light peers, {settings.Relays} relays, {settings.Bootstraps} bootstraps, seed {settings.Seed}"));
+        output.WriteLine(F($"mesh {scenario}: {settings.Peers:N0} light peers, {settings.Relays} relays, {settings.Bootstraps} bootstraps, seed {settings.Seed}, {settings.Threads} threads"));
         // The machine is shared: the load beside a wall time says how far to trust it (CPU time is the steadier figure).
         var loadBefore = LoadAverage();
         using var hugePages = HugePages.Start();
@@ -93,7 +96,7 @@ internal static class MeshScenarioBenchmark
             ? F($"  huge pages:           {huge / 1048576.0:N0} MiB of {resident / 1048576.0:N0} MiB resident at the end ({(hugePages.Advised ? "GC heap advised" : "not advised")}; {HugePages.DisableVariable}=0 turns the advice off)")
             : "  huge pages:           not reported by this system");
         output.WriteLine(F($"  largest heap seen:    {largestHeap / 1048576.0:F0} MiB, {(double)(largestHeap - heapBefore) / (settings.Peers + settings.Relays + settings.Bootstraps):F0} bytes per peer (all state and caches, plus garbage not yet collected)"));
-        output.WriteLine(F($"  simulated events:     {report.Engine.Events:N0} over {report.Engine.VirtualSeconds:F0} virtual s, {report.Engine.Events / wall.TotalSeconds:N0} events/s wall"));
+        output.WriteLine(F($"  simulated events:     {report.Engine.Events:N0} over {report.Engine.VirtualSeconds:F0} virtual s, {report.Engine.Events / wall.TotalSeconds:N0} events/s wall, trace {report.Engine.TraceHash}"));
         if (report.Figures.TryGetValue("deliveries_on_time", out var onTime))
         {
             // Per delivery, the whole run included (join and stabilisation too): the figure to extrapolate from.

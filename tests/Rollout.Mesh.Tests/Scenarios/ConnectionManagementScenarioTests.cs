@@ -25,7 +25,8 @@ public sealed class ConnectionManagementScenarioTests(ITestOutputHelper output)
     [Fact]
     public void The_libp2p_trim_order_keeps_dead_connections_and_names_cm2_and_the_seed_order()
     {
-        var report = Run(Steady with { BootstrapTrimOrder = TrimOrder.GoLibp2p });
+        // Arrivals a third slower: the breach comes later, when more of the bootstrap's connections are past their grace period.
+        var report = Run(Steady with { BootstrapTrimOrder = TrimOrder.GoLibp2p, WaveInterval = TimeSpan.FromSeconds(3) });
         Assert.False(report.Passed);
         var diagnosis = Assert.Single(report.Diagnoses);
         Assert.Equal("CM-2", diagnosis.CauseId);

@@ -35,7 +35,7 @@ public sealed class EventQueueTests
                 if (step is { } after)
                 {
                     var time = now + after;
-                    queue.Enqueue(time, sequence, handler, $"p{sequence}", (int)sequence, (int)(time % 1000), -(int)sequence, 7);
+                    queue.Enqueue(time, sequence, 0, handler, $"p{sequence}", (int)sequence, (int)(time % 1000), -(int)sequence, 7);
                     reference.Add((time, sequence++));
                 }
                 else if (reference.Count > 0)
@@ -75,7 +75,7 @@ public sealed class EventQueueTests
                 8 => (long)random.NextBelow(50_000_000),
                 _ => (long)random.NextBelow(36_000_000_000),
             };
-            queue.Enqueue(times[i], i, handler, null, i, 0, 0, 0);
+            queue.Enqueue(times[i], i, 0, handler, null, i, 0, 0, 0);
         }
         var expected = times.Select((t, i) => (t, i)).OrderBy(e => e.t).ThenBy(e => e.i).Select(e => e.i).ToArray();
 

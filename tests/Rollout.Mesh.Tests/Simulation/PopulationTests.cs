@@ -53,7 +53,12 @@ public sealed class PopulationTests
 
         engine.Run(new SimulationRunLimits { ProgressEveryEvents = 25, Progress = reports.Add });
 
-        Assert.Equal([25, 50, 75, 100, 100], reports.Select(r => r.PeersOnline));
+        // Reported between windows (10 ms: the link latency), so every 25 events or a window more; a
+        // wave of 10 joins at each whole second, so the count online follows the virtual time.
+        Assert.InRange(reports.Count, 4, 5);
+        Assert.All(reports, r => Assert.Equal(10 * ((int)r.VirtualTime.TotalSeconds + 1), r.PeersOnline));
+        Assert.All(reports.Zip(reports.Skip(1)), pair => Assert.InRange(pair.Second.EventsProcessed - pair.First.EventsProcessed, 0, 25 + 10));
+        Assert.Equal(100, reports[^1].PeersOnline);
         Assert.Equal(TimeSpan.FromSeconds(9), reports[^1].VirtualTime);
     }
 }
