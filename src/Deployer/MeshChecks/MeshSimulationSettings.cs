@@ -26,6 +26,8 @@ public static class MeshSimulationSettings
             Relays = checks.RoutingRelays,
             Bootstraps = plan.BootstrapPeers.Count,
             Seed = seed,
+            // A speed setting only: the report is the same on any number of threads.
+            Threads = ScenarioSettings.MachineThreads,
             Heartbeat = mesh.Heartbeat,
             D = mesh.D,
             Dlo = mesh.Dlo,

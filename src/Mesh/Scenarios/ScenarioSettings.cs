@@ -23,6 +23,9 @@ public sealed record ScenarioSettings
     /// <summary>Threads the simulation runs on (1 to 64); the report does not depend on it, only the wall time.</summary>
     public int Threads { get; init; } = 1;
 
+    /// <summary>This machine's processors, at most 64: the thread count for a run that should finish soonest.</summary>
+    public static int MachineThreads => Math.Min(Environment.ProcessorCount, 64);
+
     /// <summary>Heartbeat of every role.</summary>
     public TimeSpan Heartbeat { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -4,8 +4,8 @@ namespace Rollout.Mesh.Simulation;
 
 /// <summary>
 /// Nodes and the links between them, on a <see cref="SimulationEngine"/>. Node state the network
-/// needs is kept in parallel arrays (class, online flag, incarnation, last crash, uplink busy-until,
-/// random streams), a few dozen bytes per node, and a message in flight is one struct event in the
+/// needs is kept in parallel arrays (class, online flag, incarnation, last crash, and the send state:
+/// uplink busy-until and the node's link random stream), a few dozen bytes per node, and a message in flight is one struct event in the
 /// engine's queue, on the receiver's lane. Each node's uplink is a FIFO queue served at its class's
 /// rate; a message that would overflow it is dropped. A node's events touch only its own entries,
 /// and counters are kept per engine partition, so the engine may run nodes on several threads; the
@@ -27,8 +27,7 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
     private bool[] _online;
     private int[] _incarnations;
     private long[] _crashedAt;
-    private long[] _uplinkFreeAt;
-    private Xoshiro256StarStar?[] _linkRandoms;
+    private SendState[] _sendStates;
     private Xoshiro256StarStar?[] _nodeRandoms;
     private int _onlineCount;
 
@@ -51,8 +50,7 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
         _online = new bool[capacity];
         _incarnations = new int[capacity];
         _crashedAt = new long[capacity];
-        _uplinkFreeAt = new long[capacity];
-        _linkRandoms = new Xoshiro256StarStar?[capacity];
+        _sendStates = new SendState[capacity];
         _nodeRandoms = new Xoshiro256StarStar?[capacity];
         engine.PeersOnline = () => OnlineCount;
         engine.Lookahead = () => links.MinimumLatencyTicks;
@@ -119,6 +117,7 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
         var id = Count++;
         Engine.ReserveLanes(Count);
         _nodes[id] = node;
+        _sendStates[id] = new SendState { LinkStream = Mix64(_linkSeed ^ ((ulong)(uint)id * 0xD6E8FEB86659FD93UL)) };
         _classes[id] = nodeClass;
         if (nodeClass == NodeClass.Bootstrap)
             _bootstraps.Add(id);
@@ -149,7 +148,7 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
     public int IncarnationOf(int node) => _incarnations[Check(node)];
 
     /// <summary>How long a message sent by <paramref name="node"/> now would wait for its uplink.</summary>
-    public TimeSpan UplinkBacklog(int node) => TimeSpan.FromTicks(Math.Max(0, _uplinkFreeAt[Check(node)] - Engine.NowTicks));
+    public TimeSpan UplinkBacklog(int node) => TimeSpan.FromTicks(Math.Max(0, _sendStates[Check(node)].UplinkFreeAt - Engine.NowTicks));
 
     /// <summary>Node <paramref name="node"/>'s context, to act as that node from outside a callback (a scenario publishing from it).</summary>
     public SimulatedNodeContext<TMessage> ContextOf(int node) => new(this, Check(node));
@@ -230,10 +229,11 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
         }
         var now = Engine.NowTicks;
         var departure = now;
+        ref var state = ref _sendStates[from];
         var uplink = _uplinkOverrides.Count > 0 && _uplinkOverrides.TryGetValue(from, out var own) ? own : _classProfiles[(int)_classes[from]];
         if (uplink.UplinkBytesPerSecond > 0)
         {
-            var start = Math.Max(_uplinkFreeAt[from], now);
+            var start = Math.Max(state.UplinkFreeAt, now);
             if (uplink.OutboundQueueLimitBytes > 0
                 && BytesIn(start - now, uplink.UplinkBytesPerSecond) + sizeBytes > uplink.OutboundQueueLimitBytes)
             {
@@ -241,20 +241,19 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
                 return SendResult.QueueFull;
             }
             departure = start + SerialisationTicks(sizeBytes, uplink.UplinkBytesPerSecond);
-            _uplinkFreeAt[from] = departure;
+            state.UplinkFreeAt = departure;
         }
         counters.Sent++;
         counters.BytesSent += sizeBytes;
         var link = Links.Get(from, _classes[from], to, _classes[to]);
-        var random = _linkRandoms[from] ??= StreamOf(_linkSeed, from);
-        if (random.Chance(link.LossProbability))
+        if (link.LossProbability > 0 && (link.LossProbability >= 1 || (state.NextDraw() >> 11) * (1.0 / (1UL << 53)) < link.LossProbability))
         {
             counters.DroppedLoss++;
             return SendResult.Sent;
         }
         var arrival = departure + link.Latency.Ticks;
         if (link.Jitter > TimeSpan.Zero)
-            arrival += (long)random.NextBelow((ulong)link.Jitter.Ticks + 1);
+            arrival += (long)state.NextBelow((ulong)link.Jitter.Ticks + 1);
         // The receiver's incarnation is its own lane's state: the event carries how long the message
         // travels instead (up to 214 s exactly), and the receiver checks for a crash since it left.
         var flight = (int)Math.Min(arrival - now, int.MaxValue);
@@ -327,6 +326,13 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
 
     private static Xoshiro256StarStar StreamOf(ulong seed, int node) => new(unchecked(seed + ((ulong)(uint)node * 0x9E3779B97F4A7C15UL)));
 
+    private static ulong Mix64(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
     private int Check(int node)
     {
         if ((uint)node >= (uint)Count)
@@ -342,9 +348,35 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
         Array.Resize(ref _online, capacity);
         Array.Resize(ref _incarnations, capacity);
         Array.Resize(ref _crashedAt, capacity);
-        Array.Resize(ref _uplinkFreeAt, capacity);
-        Array.Resize(ref _linkRandoms, capacity);
+        Array.Resize(ref _sendStates, capacity);
         Array.Resize(ref _nodeRandoms, capacity);
+    }
+
+    /// <summary>
+    /// What a send needs of its sender, in one place (one cache line, where a random stream object
+    /// would be a second): when its uplink is free, and its link random stream, a SplitMix64 sequence
+    /// (the node's own start, advanced by a counter) for loss and jitter.
+    /// </summary>
+    private struct SendState
+    {
+        public long UplinkFreeAt;
+        public ulong LinkStream;
+        public ulong Draws;
+
+        public ulong NextDraw() => Mix64(LinkStream + (++Draws * 0x9E3779B97F4A7C15UL));
+
+        /// <summary>A uniform value in [0, bound), without modulo bias (Lemire's multiply-and-reject).</summary>
+        public ulong NextBelow(ulong bound)
+        {
+            var product = Math.BigMul(NextDraw(), bound, out var low);
+            if (low < bound)
+            {
+                var threshold = (0 - bound) % bound;
+                while (low < threshold)
+                    product = Math.BigMul(NextDraw(), bound, out low);
+            }
+            return product;
+        }
     }
 
     /// <summary>Start, crash and timer events of nodes; the event's D says which.</summary>

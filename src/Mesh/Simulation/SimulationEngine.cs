@@ -14,8 +14,8 @@ namespace Rollout.Mesh.Simulation;
 /// </para>
 /// <para>
 /// With a <see cref="Lookahead"/> L above zero (the network's shortest link latency), time advances in
-/// windows: from the first pending node event at t, every node event before t + L (and before the
-/// next shared event) runs. Within a window no lane can affect another, because an event for another
+/// windows: from the first pending node event at t, every node event before t + min(L, 10 ms) (and
+/// before the next shared event) runs. Within a window no lane can affect another, because an event for another
 /// lane is scheduled at least L ahead (enforced). So the lanes are split over <see cref="Parallelism"/>
 /// partitions (lane mod P), each with its own queue, that run a window at once on their own threads.
 /// Events for other partitions wait in per-partition mailboxes until the window ends. Shared events
@@ -38,6 +38,10 @@ public sealed class SimulationEngine
     private const int CountBits = 40;
     private const long MaxCount = (1L << CountBits) - 1;
     private const int MaxLanes = (1 << 22) - 1;
+
+    // Windows are at most this wide, even with a longer lookahead: the mail between partitions grows
+    // with the events of a window (tens of MB per partition at 100,000 nodes for 10 ms).
+    private const long MaxWindowTicks = 10 * TimeSpan.TicksPerMillisecond;
 
     [ThreadStatic]
     private static Partition? t_partition;
@@ -384,7 +388,8 @@ public sealed class SimulationEngine
                 continue;
             }
             // The window: node events before the lookahead, the time limit and the next shared event, in (time, sequence) order.
-            var windowEnd = new EventKey(nodeKey.Time > long.MaxValue - lookahead ? long.MaxValue : nodeKey.Time + lookahead, long.MinValue, 0);
+            var width = Math.Min(lookahead, MaxWindowTicks);
+            var windowEnd = new EventKey(nodeKey.Time > long.MaxValue - width ? long.MaxValue : nodeKey.Time + width, long.MinValue, 0);
             if (untilTicks < windowEnd.Time)
                 windowEnd = new EventKey(untilTicks + 1, long.MinValue, 0);
             if (sharedKey.Precedes(windowEnd))

@@ -21,7 +21,7 @@ internal static class MeshScenarioBenchmark
     {
         int peers = 100_000, messages = 1_000, pxPeers = 200_000, bootstraps = 8;
         ulong seed = 1;
-        var threads = Math.Min(Environment.ProcessorCount, 64);
+        var threads = ScenarioSettings.MachineThreads;
         string? only = null;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {

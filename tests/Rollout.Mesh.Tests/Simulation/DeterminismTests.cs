@@ -11,10 +11,10 @@ public sealed class DeterminismTests
     /// A flood over 2,000 nodes through everything that draws random numbers or reorders events:
     /// jitter, loss, a bounded uplink, joins in waves and crashes at random times.
     /// </summary>
-    private static Outcome Run(ulong seed)
+    private static Outcome Run(ulong seed, int parallelism = 1)
     {
         const int Count = 2_000;
-        var engine = new SimulationEngine(seed);
+        var engine = new SimulationEngine(seed) { Parallelism = parallelism };
         var network = new SimulatedNetwork<ToyMessage>(engine, new LinkTable(
             new LinkProfile(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(30), 0.01)));
         network.SetClassProfile(NodeClass.Light, new NodeClassProfile(250_000, 6_000));
@@ -48,6 +48,19 @@ public sealed class DeterminismTests
         // The scenario exercises what it claims to: losses, full queues and a flood that got through.
         Assert.True(first.Lost > 0 && first.QueueFull > 0, $"lost {first.Lost}, queue full {first.QueueFull}");
         Assert.True(first.FirstArrivalTicks.Count(t => t >= 0) > 1_900);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void ParallelPartitions_GiveTheRunOfOne_EventForEvent(int parallelism)
+    {
+        var one = Run(12345);
+        var parallel = Run(12345, parallelism);
+
+        Assert.Equal(one.TraceHash, parallel.TraceHash);
+        Assert.Equal(one.FirstArrivalTicks, parallel.FirstArrivalTicks);
+        Assert.Equal((one.Delivered, one.Lost, one.QueueFull, one.Events), (parallel.Delivered, parallel.Lost, parallel.QueueFull, parallel.Events));
     }
 
     [Fact]

@@ -12,6 +12,7 @@ internal sealed class MeshSimulateOptions
     public Option<int> Relays { get; } = new("--relays") { Description = "Relays (default 5).", DefaultValueFactory = _ => 5 };
     public Option<int> Bootstraps { get; } = new("--bootstraps") { Description = "Bootstraps (default 8).", DefaultValueFactory = _ => 8 };
     public Option<ulong> Seed { get; } = new("--seed") { Description = "Run seed: the same seed gives the same report.", DefaultValueFactory = _ => 1UL };
+    public Option<int> Threads { get; } = new("--threads") { Description = "Threads to run on (default: this machine's processors); the report is the same for any count.", DefaultValueFactory = _ => ScenarioSettings.MachineThreads };
     public Option<string?> Json { get; } = new("--json") { Description = "Write the report as JSON to this file." };
     public Option<int?> HeartbeatMs { get; } = new("--heartbeat-ms") { Description = "Heartbeat of every role (default 1000)." };
     public Option<int?> D { get; } = new("--d") { Description = "Light peers' mesh degree D (default 6)." };
@@ -39,7 +40,7 @@ internal sealed class MeshSimulateOptions
 
     public IEnumerable<Option> All =>
     [
-        Scenario, Peers, Relays, Bootstraps, Seed, Json, HeartbeatMs, D, Dlo, Dhi, PrunePeers, WatermarkLow, WatermarkHigh,
+        Scenario, Peers, Relays, Bootstraps, Seed, Threads, Json, HeartbeatMs, D, Dlo, Dhi, PrunePeers, WatermarkLow, WatermarkHigh,
         SoftWatermark, TrimOrder, MaxSafeWatermark, Messages, TtlMs, Loss, Crashing, Thrashing, Provers, StaleProvers, SubshardThreshold,
         GraceMs, SilenceMs, PruneBudget, PeerMultiple, MaxRebuilds,
     ];
@@ -55,6 +56,7 @@ internal sealed class MeshSimulateOptions
             Relays = Positive(parse, Relays, 0),
             Bootstraps = Positive(parse, Bootstraps, 1),
             Seed = parse.GetValue(Seed),
+            Threads = Positive(parse, Threads, 1),
         };
         if (parse.GetValue(HeartbeatMs) is { } heartbeat) settings = settings with { Heartbeat = TimeSpan.FromMilliseconds(Check(heartbeat, 1, "--heartbeat-ms")) };
         if (parse.GetValue(D) is { } d) settings = settings with { D = d };
