@@ -7,12 +7,12 @@ namespace Rollout.Deployer.Tests.Cli.Mesh;
 public sealed class MeshSimulateCommandTests
 {
     [Fact]
-    public async Task A_passing_scenario_exits_zero_prints_the_summary_and_writes_the_same_json_for_the_same_seed()
+    public async Task A_passing_scenario_exits_zero_prints_the_summary_and_writes_the_same_json_for_the_same_seed_on_any_thread_count()
     {
         using var dir = new TempDirectory();
         string[] args = ["mesh", "simulate", "--scenario", "peer-exchange", "--peers", "300", "--bootstraps", "2", "--seed", "5"];
-        var (code, stdout, _) = await Run([.. args, "--json", dir.Combine("a.json")]);
-        await Run([.. args, "--json", dir.Combine("b.json")]);
+        var (code, stdout, _) = await Run([.. args, "--threads", "1", "--json", dir.Combine("a.json")]);
+        await Run([.. args, "--threads", "2", "--json", dir.Combine("b.json")]);
 
         Assert.Equal(0, code);
         Assert.Contains("peer-exchange: PASS (300 peers, 5 relays, 2 bootstraps, seed 5)", stdout, StringComparison.Ordinal);
@@ -35,6 +35,8 @@ public sealed class MeshSimulateCommandTests
     [InlineData("--scenario", "gossip")]
     [InlineData("--peers", "1")]
     [InlineData("--trim-order", "random")]
+    [InlineData("--threads", "0")]
+    [InlineData("--threads", "65")]
     public async Task Bad_options_exit_two_and_write_nothing(string option, string value)
     {
         using var dir = new TempDirectory();
