@@ -108,7 +108,7 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
         return _uplinkOverrides.Count > 0 && _uplinkOverrides.TryGetValue(node, out var own) ? own : _classProfiles[(int)_classes[node]];
     }
 
-    /// <summary>Adds an offline node and returns its id; start it with <see cref="StartAt"/> or <see cref="JoinInWaves"/>.</summary>
+    /// <summary>Adds an offline node and returns its id; start it with <see cref="StartAt"/> or <see cref="JoinInWaves"/>. Call it before a run or from a shared event.</summary>
     public int AddNode(NodeClass nodeClass, ISimulatedNode<TMessage> node)
     {
         ArgumentNullException.ThrowIfNull(node);

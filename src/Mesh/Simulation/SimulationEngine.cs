@@ -17,7 +17,7 @@ namespace Rollout.Mesh.Simulation;
 /// windows: from the first pending node event at t, every node event before t + min(L, 10 ms) (and
 /// before the next shared event) runs. Within a window no lane can affect another, because an event for another
 /// lane is scheduled at least L ahead (enforced). So the lanes are split over <see cref="Parallelism"/>
-/// partitions (lane mod P), each with its own queue, that run a window at once on their own threads.
+/// partitions (in blocks of 64 lanes, the first 64 dealt one by one), each with its own queue, that run a window at once on their own threads.
 /// Events for other partitions wait in per-partition mailboxes until the window ends. Shared events
 /// run alone, on the calling thread, between windows, before any node event of the same time.
 /// </para>
@@ -59,6 +59,7 @@ public sealed class SimulationEngine
     private int _runningThread;
     private long _now;
     private int _parity;
+    private bool _windowOpen;
 
     /// <summary>Creates an engine whose clock starts at <paramref name="start"/> (default 2024-09-04 16:00 UTC).</summary>
     /// <param name="seed">The run seed every random stream derives from.</param>
@@ -219,8 +220,8 @@ public sealed class SimulationEngine
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, MaxLanes);
         if (count + 1 <= _laneCounts.Length)
             return;
-        if (IsRunning && !IsRunningOnThisThread)
-            throw new InvalidOperationException("lanes can be reserved only from the simulation's thread");
+        if (_windowOpen || (IsRunning && !IsRunningOnThisThread))
+            throw new InvalidOperationException("lanes can be reserved only between windows, from the simulation's thread (before a run or in a shared event)");
         Array.Resize(ref _laneCounts, Math.Max(count + 1, _laneCounts.Length * 2));
     }
 
@@ -396,14 +397,20 @@ public sealed class SimulationEngine
                 windowEnd = sharedKey;
             // Mail of the last window is taken at the start of this one, while this one's goes to the other box.
             _parity ^= 1;
+            _windowOpen = true;
             if (workers is null)
                 _partitions[0].RunWindow(windowEnd, lookahead, _parity);
             else
                 workers.RunWindow(windowEnd, lookahead, _parity);
+            _windowOpen = false;
             var last = long.MinValue;
             foreach (var partition in _partitions)
             {
-                partition.Failure?.Throw();
+                if (partition.Failure is { } failure)
+                {
+                    partition.Failure = null;
+                    failure.Throw();
+                }
                 partition.DeliverShared(_parity, _shared);
                 last = Math.Max(last, partition.Now);
             }
@@ -463,8 +470,10 @@ public sealed class SimulationEngine
 
     private Partition PartitionOf(int lane) => _partitions[PartitionIndexOf(lane)];
 
-    // Blocks of 64 lanes: per-node arrays written by node events (a long per node: 512 bytes) never share a cache line across partitions.
-    private int PartitionIndexOf(int lane) => (lane >> 6) % _partitions.Length;
+    // Blocks of 64 lanes, so per-node arrays written by node events (a long per node: 512 bytes) rarely
+    // share a cache line across partitions; but the first 64 lanes, where populations put their few
+    // busy nodes (bootstraps, relays), are dealt out one by one, so no partition gets all of them.
+    private int PartitionIndexOf(int lane) => (lane < 64 ? lane : lane >> 6) % _partitions.Length;
 
     private static ulong EventHash(in SimulationEvent e)
     {
