@@ -14,12 +14,13 @@ namespace Rollout.Mesh.Simulation;
 /// </para>
 /// <para>
 /// With a <see cref="Lookahead"/> L above zero (the network's shortest link latency), time advances in
-/// windows: from the first pending node event at t, every node event before t + min(L, 10 ms) (and
-/// before the next shared event) runs. Within a window no lane can affect another, because an event for another
-/// lane is scheduled at least L ahead (enforced). So the lanes are split over <see cref="Parallelism"/>
-/// partitions (in blocks of 64 lanes, the first 64 dealt one by one), each with its own queue, that run a window at once on their own threads.
-/// Events for other partitions wait in per-partition mailboxes until the window ends. Shared events
-/// run alone, on the calling thread, between windows, before any node event of the same time.
+/// windows: from the first pending node event at t, every node event ordered before t + min(L, 10 ms)
+/// and before the next shared event runs. Within a window no lane can affect another, because an
+/// event for another lane must be scheduled at least L ahead (enforced). So the lanes are split over
+/// <see cref="Parallelism"/> partitions (in blocks of 64 lanes, the first 64 dealt one by one), each
+/// with its own queue, that run a window at once on their own threads. Events for other partitions
+/// wait in per-partition mailboxes until the next window starts. Shared events run alone, on the
+/// calling thread, between windows, in their place in the (time, sequence) order.
 /// </para>
 /// <para>
 /// Every partition count gives the same order of each lane's events, hence the same results, as long
