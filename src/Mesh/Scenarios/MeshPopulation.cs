@@ -100,7 +100,7 @@ public sealed class MeshPopulation
     public SimulatedNetwork<MeshWire> Network { get; }
 
     /// <summary>The seeded random source of node <paramref name="node"/>'s router, a new one each call.</summary>
-    public Random RouterRandom(int node) => new StreamRandom(new Xoshiro256StarStar(unchecked(_routerSeed + ((ulong)(uint)node * 0x9E3779B97F4A7C15UL))));
+    public Random RouterRandom(int node) => new StreamRandom(Xoshiro256StarStar.ForNode(_routerSeed, node));
 
     /// <summary>Every node's key.</summary>
     public Ed25519KeyPair[] Keys { get; }

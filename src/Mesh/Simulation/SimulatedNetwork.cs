@@ -75,7 +75,7 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
     public IReadOnlyList<int> Bootstraps => _bootstraps;
 
     /// <summary>Node <paramref name="node"/>'s own random stream (purpose "network.nodes"), for its events only.</summary>
-    public Xoshiro256StarStar RandomOf(int node) => _nodeRandoms[Check(node)] ??= StreamOf(_nodeSeed, node);
+    public Xoshiro256StarStar RandomOf(int node) => _nodeRandoms[Check(node)] ??= Xoshiro256StarStar.ForNode(_nodeSeed, node);
 
     /// <summary>Sets a class's uplink.</summary>
     public void SetClassProfile(NodeClass nodeClass, NodeClassProfile profile)
@@ -117,7 +117,7 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
         var id = Count++;
         Engine.ReserveLanes(Count);
         _nodes[id] = node;
-        _sendStates[id] = new SendState { LinkStream = Mix64(_linkSeed ^ ((ulong)(uint)id * 0xD6E8FEB86659FD93UL)) };
+        _sendStates[id] = new SendState { LinkStream = Xoshiro256StarStar.Finalise(_linkSeed ^ ((ulong)(uint)id * 0xD6E8FEB86659FD93UL)) };
         _classes[id] = nodeClass;
         if (nodeClass == NodeClass.Bootstrap)
             _bootstraps.Add(id);
@@ -246,14 +246,14 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
         counters.Sent++;
         counters.BytesSent += sizeBytes;
         var link = Links.Get(from, _classes[from], to, _classes[to]);
-        if (link.LossProbability > 0 && (link.LossProbability >= 1 || (state.NextDraw() >> 11) * (1.0 / (1UL << 53)) < link.LossProbability))
+        if (link.LossProbability > 0 && (link.LossProbability >= 1 || (state.NextUInt64() >> 11) * (1.0 / (1UL << 53)) < link.LossProbability))
         {
             counters.DroppedLoss++;
             return SendResult.Sent;
         }
         var arrival = departure + link.Latency.Ticks;
         if (link.Jitter > TimeSpan.Zero)
-            arrival += (long)state.NextBelow((ulong)link.Jitter.Ticks + 1);
+            arrival += (long)IRandomBits.Below(ref state, (ulong)link.Jitter.Ticks + 1);
         // The receiver's incarnation is its own lane's state: the event carries how long the message
         // travels instead (up to 214 s exactly), and the receiver checks for a crash since it left.
         var flight = (int)Math.Min(arrival - now, int.MaxValue);
@@ -324,14 +324,6 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
             : (long)(((Int128)ticks * bytesPerSecond + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond);
     }
 
-    private static Xoshiro256StarStar StreamOf(ulong seed, int node) => new(unchecked(seed + ((ulong)(uint)node * 0x9E3779B97F4A7C15UL)));
-
-    private static ulong Mix64(ulong z)
-    {
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
 
     private int Check(int node)
     {
@@ -357,25 +349,16 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
     /// would be a second): when its uplink is free, and its link random stream, a SplitMix64 sequence
     /// (the node's own start, advanced by a counter) for loss and jitter.
     /// </summary>
-    private struct SendState
+    private struct SendState : IRandomBits
     {
         public long UplinkFreeAt;
         public ulong LinkStream;
         public ulong Draws;
 
-        public ulong NextDraw() => Mix64(LinkStream + (++Draws * 0x9E3779B97F4A7C15UL));
-
-        /// <summary>A uniform value in [0, bound), without modulo bias (Lemire's multiply-and-reject).</summary>
-        public ulong NextBelow(ulong bound)
+        public ulong NextUInt64()
         {
-            var product = Math.BigMul(NextDraw(), bound, out var low);
-            if (low < bound)
-            {
-                var threshold = (0 - bound) % bound;
-                while (low < threshold)
-                    product = Math.BigMul(NextDraw(), bound, out low);
-            }
-            return product;
+            var state = LinkStream + (Draws++ * 0x9E3779B97F4A7C15UL);
+            return Xoshiro256StarStar.SplitMix64(ref state);
         }
     }
 

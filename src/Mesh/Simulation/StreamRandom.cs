@@ -15,19 +15,10 @@ public sealed class StreamRandom(Xoshiro256StarStar stream) : Random
     public override int Next() => (int)(_stream.NextUInt64() >> 33);
 
     /// <inheritdoc/>
-    public override int Next(int maxValue)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(maxValue);
-        return maxValue == 0 ? 0 : (int)_stream.NextBelow((ulong)maxValue);
-    }
+    public override int Next(int maxValue) => (int)NextInt64(maxValue);
 
     /// <inheritdoc/>
-    public override int Next(int minValue, int maxValue)
-    {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(minValue, maxValue);
-        var range = (ulong)((long)maxValue - minValue);
-        return range == 0 ? minValue : (int)(minValue + (long)_stream.NextBelow(range));
-    }
+    public override int Next(int minValue, int maxValue) => (int)NextInt64(minValue, maxValue);
 
     /// <inheritdoc/>
     public override long NextInt64() => (long)(_stream.NextUInt64() >> 1);

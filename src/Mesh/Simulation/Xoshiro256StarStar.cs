@@ -8,7 +8,7 @@ namespace Rollout.Mesh.Simulation;
 /// derived from the run seed, so adding draws for one purpose never shifts another's sequence.
 /// Not thread-safe and not for cryptography.
 /// </summary>
-public sealed class Xoshiro256StarStar
+public sealed class Xoshiro256StarStar : IRandomBits
 {
     private ulong _s0;
     private ulong _s1;
@@ -39,6 +39,10 @@ public sealed class Xoshiro256StarStar
         ArgumentNullException.ThrowIfNull(purpose);
         return new Xoshiro256StarStar(DeriveSeed(runSeed, purpose));
     }
+
+    /// <summary>Node <paramref name="node"/>'s own generator for a purpose whose seed is <paramref name="purposeSeed"/> (from <see cref="DeriveSeed"/>).</summary>
+    public static Xoshiro256StarStar ForNode(ulong purposeSeed, int node) =>
+        new(unchecked(purposeSeed + ((ulong)(uint)node * 0x9E3779B97F4A7C15UL)));
 
     /// <summary>Mixes a run seed with a purpose name (FNV-1a over its UTF-8 bytes, then SplitMix64).</summary>
     public static ulong DeriveSeed(ulong runSeed, string purpose)
@@ -72,14 +76,8 @@ public sealed class Xoshiro256StarStar
     public ulong NextBelow(ulong bound)
     {
         ArgumentOutOfRangeException.ThrowIfZero(bound);
-        var product = Math.BigMul(NextUInt64(), bound, out var low);
-        if (low < bound)
-        {
-            var threshold = (0 - bound) % bound;
-            while (low < threshold)
-                product = Math.BigMul(NextUInt64(), bound, out low);
-        }
-        return product;
+        var self = this;
+        return IRandomBits.Below(ref self, bound);
     }
 
     /// <summary>A uniform value in [0, bound) for an int bound.</summary>
@@ -102,9 +100,12 @@ public sealed class Xoshiro256StarStar
         return NextDouble() < probability;
     }
 
-    private static ulong SplitMix64(ref ulong x)
+    /// <summary>The next output of the SplitMix64 sequence whose state is <paramref name="x"/>, which it advances.</summary>
+    internal static ulong SplitMix64(ref ulong x) => Finalise(x += 0x9e3779b97f4a7c15UL);
+
+    /// <summary>SplitMix64's output function: a bijective mix of 64 bits.</summary>
+    internal static ulong Finalise(ulong z)
     {
-        var z = x += 0x9e3779b97f4a7c15UL;
         z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9UL;
         z = (z ^ (z >> 27)) * 0x94d049bb133111ebUL;
         return z ^ (z >> 31);
