@@ -74,6 +74,8 @@ internal static class MeshScenarioBenchmark
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         var started = Stopwatch.GetTimestamp();
         var cpuStarted = Process.GetCurrentProcess().TotalProcessorTime;
+        var pauseStarted = GC.GetTotalPauseDuration();
+        int[] collectionsStarted = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var lastLine = TimeSpan.Zero;
         var largestHeap = 0L;
         var report = MeshScenarios.Run(scenario, settings, p =>
@@ -88,10 +90,14 @@ internal static class MeshScenarioBenchmark
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuStarted;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         var loadAfter = LoadAverage();
+        var pause = GC.GetTotalPauseDuration() - pauseStarted;
+        // CollectionCount(n) counts collections of generation n or higher: the difference gives each kind alone.
+        int[] collections = [.. Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsStarted[g])];
         var residency = HugePages.Residency();
         output.WriteLine(F($"  result:               {(report.Passed ? "PASS" : "FAIL")} ({good} {report.Figures[good]:N0}, {bad} {report.Figures[bad]:N0})"));
         output.WriteLine(F($"  wall time:            {wall.TotalSeconds:F1} s (CPU {cpu.TotalSeconds:F1} s; load average {loadBefore} at the start, {loadAfter} at the end)"));
         output.WriteLine(F($"  peak working set:     {peak / 1073741824.0:F2} GiB"));
+        output.WriteLine(F($"  garbage collection:   {pause.TotalSeconds:F1} s paused ({pause / wall:P0} of the wall time); {collections[0] - collections[1]:N0} gen0, {collections[1] - collections[2]:N0} gen1, {collections[2]:N0} gen2 collections"));
         output.WriteLine(residency is var (huge, resident)
             ? F($"  huge pages:           {huge / 1048576.0:N0} MiB of {resident / 1048576.0:N0} MiB resident at the end ({(hugePages.Advised ? "GC heap advised" : "not advised")}; {HugePages.DisableVariable}=0 turns the advice off)")
             : "  huge pages:           not reported by this system");
