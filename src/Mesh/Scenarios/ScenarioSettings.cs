@@ -20,11 +20,14 @@ public sealed record ScenarioSettings
     /// <summary>The run seed: same seed, same report.</summary>
     public ulong Seed { get; init; } = 1;
 
-    /// <summary>Threads the simulation runs on (1 to 64); the report does not depend on it, only the wall time.</summary>
+    /// <summary>The most threads a run may use.</summary>
+    public const int MaxThreads = 64;
+
+    /// <summary>Threads the simulation runs on (1 to <see cref="MaxThreads"/>); the report does not depend on it, only the wall time.</summary>
     public int Threads { get; init; } = 1;
 
-    /// <summary>This machine's processors, at most 64: the thread count for a run that should finish soonest.</summary>
-    public static int MachineThreads => Math.Min(Environment.ProcessorCount, 64);
+    /// <summary>This machine's processors, at most <see cref="MaxThreads"/>: the thread count for a run that should finish soonest.</summary>
+    public static int MachineThreads => Math.Min(Environment.ProcessorCount, MaxThreads);
 
     /// <summary>Heartbeat of every role.</summary>
     public TimeSpan Heartbeat { get; init; } = TimeSpan.FromSeconds(1);
@@ -163,7 +166,7 @@ public sealed record ScenarioSettings
             if (!ok) throw new InvalidDataException($"scenario settings.{field}: {value} is out of range");
         }
         Check(Peers >= 2, "peers", Peers);
-        Check(Threads is >= 1 and <= 64, "threads", Threads);
+        Check(Threads is >= 1 and <= MaxThreads, "threads", Threads);
         Check(Relays >= 0, "relays", Relays);
         Check(Bootstraps >= 1, "bootstraps", Bootstraps);
         Check(Heartbeat > TimeSpan.Zero, "heartbeat", Heartbeat);

@@ -23,4 +23,20 @@ internal interface IRandomBits
         }
         return product;
     }
+
+    /// <summary>A uniform double in [0, 1) with 53 random bits from <paramref name="source"/>.</summary>
+    static double NextDouble<TSource>(ref TSource source)
+        where TSource : IRandomBits =>
+        (source.NextUInt64() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>True with the given probability; draws nothing when it is 0 or 1, so a lossless link costs no random numbers.</summary>
+    static bool Chance<TSource>(ref TSource source, double probability)
+        where TSource : IRandomBits
+    {
+        if (probability <= 0)
+            return false;
+        if (probability >= 1)
+            return true;
+        return NextDouble(ref source) < probability;
+    }
 }

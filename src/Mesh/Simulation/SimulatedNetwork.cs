@@ -4,8 +4,8 @@ namespace Rollout.Mesh.Simulation;
 
 /// <summary>
 /// Nodes and the links between them, on a <see cref="SimulationEngine"/>. Node state the network
-/// needs is kept in parallel arrays (class, online flag, incarnation, last crash, and the send state:
-/// uplink busy-until and the node's link random stream), a few dozen bytes per node, and a message in flight is one struct event in the
+/// needs is kept in arrays by node id (the node with its online flag, incarnation and last crash in one
+/// slot; its class; its send state: uplink busy-until and link random stream), a few dozen bytes per node, and a message in flight is one struct event in the
 /// engine's queue, on the receiver's lane. Each node's uplink is a FIFO queue served at its class's
 /// rate; a message that would overflow it is dropped. A node's events touch only its own entries,
 /// and counters are kept per engine partition, so the engine may run nodes on several threads; the
@@ -242,7 +242,7 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
         counters.Sent++;
         counters.BytesSent += sizeBytes;
         var link = Links.Get(from, _classes[from], to, _classes[to]);
-        if (link.LossProbability > 0 && (link.LossProbability >= 1 || (state.NextUInt64() >> 11) * (1.0 / (1UL << 53)) < link.LossProbability))
+        if (IRandomBits.Chance(ref state, link.LossProbability))
         {
             counters.DroppedLoss++;
             return SendResult.Sent;
@@ -323,7 +323,6 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
             : (long)(((Int128)ticks * bytesPerSecond + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond);
     }
 
-
     private int Check(int node)
     {
         if ((uint)node >= (uint)Count)
@@ -363,11 +362,7 @@ public sealed class SimulatedNetwork<TMessage> : ISimulationEventHandler
         public ulong LinkStream;
         public ulong Draws;
 
-        public ulong NextUInt64()
-        {
-            var state = LinkStream + (Draws++ * 0x9E3779B97F4A7C15UL);
-            return Xoshiro256StarStar.SplitMix64(ref state);
-        }
+        public ulong NextUInt64() => Xoshiro256StarStar.Finalise(LinkStream + ++Draws * 0x9E3779B97F4A7C15UL);
     }
 
     /// <summary>Start, crash and timer events of nodes; the event's D says which.</summary>

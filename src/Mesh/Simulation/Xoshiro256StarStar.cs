@@ -88,20 +88,21 @@ public sealed class Xoshiro256StarStar : IRandomBits
     }
 
     /// <summary>A uniform double in [0, 1) with 53 random bits.</summary>
-    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+    public double NextDouble()
+    {
+        var self = this;
+        return IRandomBits.NextDouble(ref self);
+    }
 
-    /// <summary>True with the given probability; draws nothing when it is 0 or 1, so a lossless link costs no random numbers.</summary>
+    /// <summary>True with the given probability; draws nothing when it is 0 or 1.</summary>
     public bool Chance(double probability)
     {
-        if (probability <= 0)
-            return false;
-        if (probability >= 1)
-            return true;
-        return NextDouble() < probability;
+        var self = this;
+        return IRandomBits.Chance(ref self, probability);
     }
 
     /// <summary>The next output of the SplitMix64 sequence whose state is <paramref name="x"/>, which it advances.</summary>
-    internal static ulong SplitMix64(ref ulong x) => Finalise(x += 0x9e3779b97f4a7c15UL);
+    private static ulong SplitMix64(ref ulong x) => Finalise(x += 0x9e3779b97f4a7c15UL);
 
     /// <summary>SplitMix64's output function: a bijective mix of 64 bits.</summary>
     internal static ulong Finalise(ulong z)

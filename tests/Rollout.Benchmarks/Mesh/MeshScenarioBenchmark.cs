@@ -33,7 +33,7 @@ internal static class MeshScenarioBenchmark
                 "--px-peers" => int.TryParse(value, CultureInfo.InvariantCulture, out pxPeers) && pxPeers > 1,
                 "--bootstraps" => int.TryParse(value, CultureInfo.InvariantCulture, out bootstraps) && bootstraps > 0,
                 "--seed" => ulong.TryParse(value, CultureInfo.InvariantCulture, out seed),
-                "--threads" => int.TryParse(value, CultureInfo.InvariantCulture, out threads) && threads is >= 1 and <= 64,
+                "--threads" => int.TryParse(value, CultureInfo.InvariantCulture, out threads) && threads is >= 1 and <= ScenarioSettings.MaxThreads,
                 "--only" => (only = value) is "routing" or "peer-exchange",
                 _ => false,
             };

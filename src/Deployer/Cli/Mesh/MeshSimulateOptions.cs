@@ -56,7 +56,9 @@ internal sealed class MeshSimulateOptions
             Relays = Positive(parse, Relays, 0),
             Bootstraps = Positive(parse, Bootstraps, 1),
             Seed = parse.GetValue(Seed),
-            Threads = Positive(parse, Threads, 1) is var threads && threads <= 64 ? threads : throw new InvalidDataException($"--threads: {threads} is above 64"),
+            Threads = Positive(parse, Threads, 1) is var threads && threads <= ScenarioSettings.MaxThreads
+                ? threads
+                : throw new InvalidDataException($"--threads: {threads} is above {ScenarioSettings.MaxThreads}"),
         };
         if (parse.GetValue(HeartbeatMs) is { } heartbeat) settings = settings with { Heartbeat = TimeSpan.FromMilliseconds(Check(heartbeat, 1, "--heartbeat-ms")) };
         if (parse.GetValue(D) is { } d) settings = settings with { D = d };
