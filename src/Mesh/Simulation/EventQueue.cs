@@ -1,19 +1,22 @@
 namespace Rollout.Mesh.Simulation;
 
 /// <summary>
-/// The engine's priority queue, ordered by (time, sequence). A calendar in front of two heaps keeps
-/// the heap that is actually popped small enough to stay in cache at a million events in flight:
+/// The engine's priority queue, ordered by (time, sequence): a calendar of buckets, each sorted once.
 /// <list type="bullet">
-/// <item>the near heap holds every event of the current bucket (one bucket spans <see cref="BucketTicks"/>);</item>
-/// <item>the next <see cref="BucketCount"/> − 1 buckets are unsorted arrays, appended to in O(1) and
-/// heapified only when their turn comes;</item>
-/// <item>events beyond that horizon (long timers) wait in the far heap and move into buckets as the horizon passes them.</item>
+/// <item>An event due within the next <see cref="BucketCount"/> buckets (one spans <see cref="BucketTicks"/>)
+/// is appended to its bucket: a key array and a body array side by side, in O(1).</item>
+/// <item>When a bucket's turn comes its keys are sorted in place, once, and run in that order; each
+/// key holds its body's index in the bucket's own body array, a megabyte or so at a million events
+/// in flight and so in cache, where one slot array for every event waiting cost a miss per event.</item>
+/// <item>An event scheduled into the bucket being run (a zero-delay timer, an event between runs)
+/// joins a small heap that is merged with the sorted keys.</item>
+/// <item>Events beyond the horizon (long timers) wait in the far heap, their bodies in a slot array,
+/// and move into buckets as the horizon passes them.</item>
 /// </list>
-/// Every near event precedes every bucketed one, which precedes every far one, so the order is the
-/// exact (time, sequence) order of a single heap. Bucket arrays come from a pool and go back when
-/// their bucket is drained, so memory follows the events waiting. An event's body waits in a slot array, touched once
-/// when scheduled and once when run; freed slots are reused last-in first-out while still in cache.
-/// Nothing is allocated once the arrays have grown.
+/// The current bucket's events precede every bucketed one, which precede every far one, so the order
+/// is the exact (time, sequence) order of a single heap. Bucket arrays come from pools and go back
+/// when their bucket is drained, so memory follows the events waiting. A body's references are
+/// cleared as it runs, so a delivered message can be collected. Nothing is allocated once the arrays have grown.
 /// </summary>
 internal sealed class EventQueue
 {
@@ -25,146 +28,171 @@ internal sealed class EventQueue
 
     private const int BucketMask = BucketCount - 1;
 
-    private readonly EventKeyHeap _near;
+    private readonly Bucket[] _buckets = new Bucket[BucketCount];
+    private readonly BucketArrayPool<EventKey> _keyArrays = new();
+    private readonly BucketArrayPool<Body> _bodyArrays = new();
+    private readonly EventKeyHeap _late;
     private readonly EventKeyHeap _far = new(64);
-    private readonly EventKey[][] _buckets = new EventKey[BucketCount][];
-    private readonly int[] _bucketCounts = new int[BucketCount];
-    private readonly BucketArrayPool _arrays = new();
-    private Slot[] _slots;
-    private int _freeHead = -1;
-    private int _slotsUsed;
+    // The bucket being run: its keys before _sorted are in order and run up to _next; later arrivals are in _late.
+    private Bucket _current = Bucket.Empty;
+    private int _sorted;
+    private int _next;
+    private Body[] _farBodies = new Body[16];
+    private int _farFree = -1;
+    private int _farUsed;
     private int _inBuckets;
     private long _currentStart;
 
+    /// <summary>Creates a queue whose heap of events for the current bucket holds <paramref name="initialCapacity"/> before it grows (a start at time zero lands there).</summary>
     public EventQueue(int initialCapacity = 1024)
     {
-        _near = new EventKeyHeap(initialCapacity);
-        _slots = new Slot[Math.Max(initialCapacity, 4)];
-        Array.Fill(_buckets, []);
+        _late = new EventKeyHeap(initialCapacity);
+        Array.Fill(_buckets, Bucket.Empty);
     }
 
+    /// <summary>Events waiting.</summary>
     public int Count { get; private set; }
 
-    /// <summary>Events the slot array holds before it next grows.</summary>
-    public int Capacity => _slots.Length;
+    /// <summary>The first event's time.</summary>
+    public long PeekTime() => First().Time;
 
-    /// <summary>Time of the first event; the queue must not be empty.</summary>
-    public long PeekTime()
-    {
-        if (Count == 0)
-            throw new InvalidOperationException("the event queue is empty");
-        FillNear();
-        return _near.Min.Time;
-    }
+    /// <summary>The first event's key.</summary>
+    public EventKey Peek() => First();
 
-    /// <summary>Key of the first event; the queue must not be empty.</summary>
-    public EventKey Peek()
-    {
-        if (Count == 0)
-            throw new InvalidOperationException("the event queue is empty");
-        FillNear();
-        return _near.Min;
-    }
-
+    /// <summary>Adds an event; it must not be earlier than the last one dequeued.</summary>
     public void Enqueue(long time, long sequence, int lane, ISimulationEventHandler handler, object? payload, int a, int b, int c, int d)
     {
-        int slot;
-        if (_freeHead >= 0)
-        {
-            slot = _freeHead;
-            _freeHead = _slots[slot].A;
-        }
-        else
-        {
-            if (_slotsUsed == _slots.Length)
-                GrowSlots();
-            slot = _slotsUsed++;
-        }
-        _slots[slot] = new Slot(handler, payload, lane, a, b, c, d);
-        Route(new EventKey(time, sequence, slot));
+        Route(time, sequence, new Body(handler, payload, lane, a, b, c, d));
         Count++;
     }
 
+    /// <summary>Removes and returns the first event.</summary>
     public SimulationEvent Dequeue()
     {
-        if (Count == 0)
-            throw new InvalidOperationException("the event queue is empty");
-        FillNear();
-        var key = _near.Pop();
+        EventKey key;
+        if (FirstIsSorted())
+            key = _current.Keys[_next++];
+        else
+            key = _late.Pop();
         Count--;
-        var slot = key.Slot;
-        ref var stored = ref _slots[slot];
-        var result = new SimulationEvent(key.Time, key.Sequence, stored.Lane, stored.Handler, stored.Payload, stored.A, stored.B, stored.C, stored.D);
-        // Drop the references so a delivered message can be collected; chain the slot into the free list.
-        stored = new Slot(null!, null, 0, _freeHead, 0, 0, 0);
-        _freeHead = slot;
+        ref var body = ref _current.Bodies[key.Slot];
+        var result = new SimulationEvent(key.Time, key.Sequence, body.Lane, body.Handler, body.Payload, body.A, body.B, body.C, body.D);
+        body = default;
         return result;
     }
 
-    private void Route(in EventKey key)
+    private ref readonly EventKey First()
     {
-        var offset = key.Time - _currentStart;
+        if (FirstIsSorted())
+            return ref _current.Keys[_next];
+        return ref _late.Min;
+    }
+
+    /// <summary>Brings the next event into the current bucket; true when it is the next sorted key, false when it is the late heap's.</summary>
+    private bool FirstIsSorted()
+    {
+        if (Count == 0)
+            throw new InvalidOperationException("the event queue is empty");
+        while (_next == _sorted && _late.Count == 0)
+            Advance();
+        return _next < _sorted && (_late.Count == 0 || _current.Keys[_next].Precedes(_late.Min));
+    }
+
+    private void Route(long time, long sequence, in Body body)
+    {
+        var offset = time - _currentStart;
         if (offset < BucketTicks)
         {
-            _near.Push(key);
+            _late.Push(new EventKey(time, sequence, Append(ref _current, time, sequence, body)));
         }
         else if (offset < BucketTicks * BucketCount)
         {
-            var bucket = (int)(key.Time / BucketTicks) & BucketMask;
-            ref var items = ref _buckets[bucket];
-            var count = _bucketCounts[bucket];
-            if (count == items.Length)
-            {
-                var larger = _arrays.Rent(count * 2);
-                Array.Copy(items, larger, count);
-                _arrays.Return(items);
-                items = larger;
-            }
-            items[count] = key;
-            _bucketCounts[bucket] = count + 1;
+            Append(ref _buckets[(int)(time / BucketTicks) & BucketMask], time, sequence, body);
             _inBuckets++;
         }
         else
         {
-            _far.Push(key);
-        }
-    }
-
-    /// <summary>Moves the calendar forward until the near heap holds the first event; the queue is not empty.</summary>
-    private void FillNear()
-    {
-        while (_near.Count == 0)
-        {
-            if (_inBuckets == 0)
+            int slot;
+            if (_farFree >= 0)
             {
-                // Nothing within the horizon: jump straight to the far heap's first bucket.
-                _currentStart = _far.Min.Time / BucketTicks * BucketTicks;
+                slot = _farFree;
+                _farFree = _farBodies[slot].A;
             }
             else
             {
-                _currentStart += BucketTicks;
-                var bucket = (int)(_currentStart / BucketTicks) & BucketMask;
-                var items = _buckets[bucket];
-                var count = _bucketCounts[bucket];
-                for (var i = 0; i < count; i++)
-                    _near.Push(items[i]);
-                _bucketCounts[bucket] = 0;
-                _inBuckets -= count;
-                _buckets[bucket] = [];
-                _arrays.Return(items);
+                if (_farUsed == _farBodies.Length)
+                    Array.Resize(ref _farBodies, _farBodies.Length * 2);
+                slot = _farUsed++;
             }
-            var horizon = _currentStart + BucketTicks * BucketCount;
-            while (_far.Count > 0 && _far.Min.Time < horizon)
-                Route(_far.Pop());
+            _farBodies[slot] = body;
+            _far.Push(new EventKey(time, sequence, slot));
         }
     }
 
-    private void GrowSlots()
+    private int Append(ref Bucket bucket, long time, long sequence, in Body body)
     {
-        if (_slots.Length >= Array.MaxLength / 2)
-            throw new InvalidOperationException($"more than {_slots.Length} events are waiting; the simulation is too large for one queue");
-        Array.Resize(ref _slots, _slots.Length * 2);
+        var count = bucket.Count;
+        if (count == bucket.Keys.Length)
+        {
+            var keys = _keyArrays.Rent(count * 2);
+            var bodies = _bodyArrays.Rent(count * 2);
+            Array.Copy(bucket.Keys, keys, count);
+            Array.Copy(bucket.Bodies, bodies, count);
+            Array.Clear(bucket.Bodies, 0, count);
+            _keyArrays.Return(bucket.Keys);
+            _bodyArrays.Return(bucket.Bodies);
+            bucket.Keys = keys;
+            bucket.Bodies = bodies;
+        }
+        bucket.Keys[count] = new EventKey(time, sequence, count);
+        bucket.Bodies[count] = body;
+        bucket.Count = count + 1;
+        return count;
     }
 
-    private readonly record struct Slot(ISimulationEventHandler Handler, object? Payload, int Lane, int A, int B, int C, int D);
+    /// <summary>Gives back the drained bucket, makes the next one current and sorts it, then brings in far events that are now within the horizon.</summary>
+    private void Advance()
+    {
+        // Every body was cleared as it ran, so the arrays go back holding no references.
+        _keyArrays.Return(_current.Keys);
+        _bodyArrays.Return(_current.Bodies);
+        if (_inBuckets == 0)
+        {
+            // Nothing within the horizon: jump straight to the far heap's first bucket.
+            _currentStart = _far.Min.Time / BucketTicks * BucketTicks;
+        }
+        else
+        {
+            _currentStart += BucketTicks;
+        }
+        ref var next = ref _buckets[(int)(_currentStart / BucketTicks) & BucketMask];
+        _current = next;
+        next = Bucket.Empty;
+        _inBuckets -= _current.Count;
+        _current.Keys.AsSpan(0, _current.Count).Sort();
+        _sorted = _current.Count;
+        _next = 0;
+        var horizon = _currentStart + BucketTicks * BucketCount;
+        while (_far.Count > 0 && _far.Min.Time < horizon)
+        {
+            var key = _far.Pop();
+            ref var body = ref _farBodies[key.Slot];
+            Route(key.Time, key.Sequence, body);
+            body = new Body(null!, null, 0, _farFree, 0, 0, 0);
+            _farFree = key.Slot;
+        }
+    }
+
+    /// <summary>A bucket's events: keys and bodies side by side, a key's slot being its body's index.</summary>
+    private struct Bucket
+    {
+        public static Bucket Empty => new() { Keys = [], Bodies = [] };
+
+        public EventKey[] Keys;
+        public Body[] Bodies;
+        public int Count;
+    }
+
+    /// <summary>What an event carries besides its key; a free far slot keeps the next free one in <see cref="A"/>.</summary>
+    private readonly record struct Body(ISimulationEventHandler Handler, object? Payload, int Lane, int A, int B, int C, int D);
 }

@@ -23,6 +23,11 @@ namespace Rollout.Mesh.Simulation;
 /// calling thread, between windows, in their place in the (time, sequence) order.
 /// </para>
 /// <para>
+/// For the same reason a partition runs a window's events lane by lane, each lane's in (time,
+/// sequence) order with the events it schedules for itself inside the window in their place: a node's
+/// state is fetched into the cache once for its handful of events in the window, not once per event.
+/// </para>
+/// <para>
 /// Every partition count gives the same order of each lane's events, hence the same results, as long
 /// as node events touch only their own node's state, read-only data, and sums kept per partition
 /// (<see cref="PartitionLocal{T}"/>). The stop predicate and event cap are checked between windows.
@@ -194,18 +199,6 @@ public sealed class SimulationEngine
     /// <summary>Nodes online, reported in progress; a network sets it.</summary>
     public Func<int>? PeersOnline { get; set; }
 
-    /// <summary>Slots in the queues' arrays, for memory accounting.</summary>
-    internal int QueueCapacity
-    {
-        get
-        {
-            var capacity = _shared.Capacity;
-            foreach (var partition in _partitions)
-                capacity += partition.Queue.Capacity;
-            return capacity;
-        }
-    }
-
     internal bool IsRunning => _runningThread != 0;
 
     internal bool IsRunningOnThisThread =>
@@ -276,7 +269,9 @@ public sealed class SimulationEngine
                 $"an event of lane {current.Lane} scheduled one for {(lane < 0 ? "the shared lane" : $"lane {lane}")} {atTicks - now} ticks ahead, sooner than the lookahead of {current.Lookahead} ticks");
         }
         var target = lane < 0 ? _partitions.Length : PartitionIndexOf(lane);
-        if (target == current.Index)
+        if (lane == current.Lane)
+            current.ScheduleOwn(atTicks, sequence, lane, handler, payload, a, b, c, d);
+        else if (target == current.Index)
             current.Queue.Enqueue(atTicks, sequence, lane, handler, payload, a, b, c, d);
         else
             current.Post(_parity, target, new PendingEvent(atTicks, sequence, lane, handler, payload, a, b, c, d));
@@ -507,6 +502,15 @@ public sealed class SimulationEngine
 
         public EventQueue Queue { get; } = new(Math.Max(capacity, 16));
 
+        // The window being run: its events in time order, and their indices sorted by lane.
+        private SimulationEvent[] _window = new SimulationEvent[1024];
+        private ulong[] _order = new ulong[1024];
+        private int _windowCount;
+        private readonly EventQueue _ownLane = new(16);
+
+        /// <summary>The key every event of the window being run precedes.</summary>
+        public EventKey WindowEnd;
+
         public long Now;
 
         public int Lane = SharedLane;
@@ -613,9 +617,8 @@ public sealed class SimulationEngine
             try
             {
                 TakeMail(parity ^ 1);
-                var queue = Queue;
-                while (queue.Count > 0 && queue.Peek().Precedes(windowEnd))
-                    RunNext();
+                WindowEnd = windowEnd;
+                RunByLane(TakeWindow(windowEnd));
             }
             catch (Exception exception)
             {
@@ -623,11 +626,72 @@ public sealed class SimulationEngine
             }
             finally
             {
+                // Drops the messages' references, so a delivered one can be collected.
+                Array.Clear(_window, 0, _windowCount);
+                _windowCount = 0;
                 Active = false;
                 InWindow = false;
                 Lane = SharedLane;
                 t_partition = previous;
             }
+        }
+
+        /// <summary>
+        /// Moves the window's events out of the queue, in (time, sequence) order, and sorts their
+        /// indices by lane: the index is the low half of each order entry, so a lane's events stay in
+        /// time order.
+        /// </summary>
+        private int TakeWindow(in EventKey windowEnd)
+        {
+            var queue = Queue;
+            ref var count = ref _windowCount;
+            while (queue.Count > 0 && queue.Peek().Precedes(windowEnd))
+            {
+                if (count == _window.Length)
+                {
+                    Array.Resize(ref _window, count * 2);
+                    Array.Resize(ref _order, count * 2);
+                }
+                var next = queue.Dequeue();
+                _window[count] = next;
+                _order[count] = ((ulong)(uint)next.Lane << 32) | (uint)count;
+                count++;
+            }
+            _order.AsSpan(0, count).Sort();
+            return count;
+        }
+
+        /// <summary>
+        /// Runs a window's events lane by lane: no lane can affect another within a window, so this is
+        /// the same as (time, sequence) order for every lane, and a node's state stays in cache across
+        /// its events instead of being fetched again for each. Events a lane schedules for itself
+        /// within the window wait in <see cref="_ownLane"/> and run in their place among its events.
+        /// </summary>
+        private void RunByLane(int count)
+        {
+            var last = Now;
+            for (var k = 0; k < count; k++)
+            {
+                ref var next = ref _window[(int)_order[k]];
+                while (_ownLane.Count > 0 && _ownLane.Peek().Precedes(new EventKey(next.Time, next.Sequence, 0)))
+                    last = Math.Max(last, Run(_ownLane.Dequeue()));
+                last = Math.Max(last, Run(next));
+                if (k + 1 == count || _order[k + 1] >> 32 != _order[k] >> 32)
+                {
+                    while (_ownLane.Count > 0)
+                        last = Math.Max(last, Run(_ownLane.Dequeue()));
+                }
+            }
+            Now = last;
+        }
+
+        /// <summary>Queues an event the running lane scheduled for itself: within the window it runs before the lane's next one, past it the queue takes it.</summary>
+        public void ScheduleOwn(long time, long sequence, int lane, ISimulationEventHandler handler, object? payload, int a, int b, int c, int d)
+        {
+            if (InWindow && new EventKey(time, sequence, 0).Precedes(WindowEnd))
+                _ownLane.Enqueue(time, sequence, lane, handler, payload, a, b, c, d);
+            else
+                Queue.Enqueue(time, sequence, lane, handler, payload, a, b, c, d);
         }
 
         /// <summary>Runs the first event alone (no lookahead), on the engine's thread.</summary>
@@ -648,14 +712,16 @@ public sealed class SimulationEngine
             }
         }
 
-        private void RunNext()
+        private void RunNext() => Run(Queue.Dequeue());
+
+        private long Run(in SimulationEvent next)
         {
-            var next = Queue.Dequeue();
             Now = next.Time;
             Lane = next.Lane;
             Trace += EventHash(next);
             Processed++;
             next.Handler.Handle(in next);
+            return next.Time;
         }
     }
 

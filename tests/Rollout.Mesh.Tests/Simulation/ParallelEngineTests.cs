@@ -58,6 +58,41 @@ public sealed class ParallelEngineTests
         Assert.Equal([Ms], ran);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Within_a_window_each_lane_runs_its_events_and_those_it_schedules_for_itself_in_time_order(int parallelism)
+    {
+        // Lane 5: events at 1 and 6 ms; the first schedules two of its own at 3 ms and 8 ms (the second
+        // past a window that may end at 10 ms but before lane 5's next window). Lane 9 is interleaved.
+        var engine = Engine(parallelism, 10 * Ms);
+        var ran = new Dictionary<int, List<long>> { [5] = [], [9] = [] };
+        void Note(SimulationEvent e)
+        {
+            lock (ran)
+                ran[e.Lane].Add(e.Time);
+        }
+        engine.Schedule(1 * Ms, 5, Step.Instance, new Action<SimulationEvent>(e =>
+        {
+            Note(e);
+            engine.Schedule(8 * Ms, 5, Step.Instance, new Action<SimulationEvent>(Note));
+            engine.Schedule(3 * Ms, 5, Step.Instance, new Action<SimulationEvent>(own =>
+            {
+                Note(own);
+                engine.Schedule(own.Time, 5, Step.Instance, new Action<SimulationEvent>(Note));
+            }));
+        }));
+        engine.Schedule(6 * Ms, 5, Step.Instance, new Action<SimulationEvent>(Note));
+        foreach (var t in new long[] { 0, 2, 3, 7, 12 })
+            engine.Schedule(t * Ms, 9, Step.Instance, new Action<SimulationEvent>(Note));
+
+        engine.RunUntilIdle();
+
+        Assert.Equal([1 * Ms, 3 * Ms, 3 * Ms, 6 * Ms, 8 * Ms], ran[5]);
+        Assert.Equal([0, 2 * Ms, 3 * Ms, 7 * Ms, 12 * Ms], ran[9]);
+        Assert.Equal(12 * Ms, engine.NowTicks);
+    }
+
     [Fact]
     public void Node_events_see_their_own_time_and_lane_on_every_thread()
     {
