@@ -81,6 +81,44 @@ internal sealed class EventQueue
         return result;
     }
 
+    /// <summary>
+    /// Moves every event that precedes <paramref name="end"/> to <paramref name="into"/> from
+    /// <paramref name="count"/> on, growing it as needed, in no particular order: a bucket that lies
+    /// wholly before <paramref name="end"/> is taken as it is, unsorted; only the bucket it falls in is sorted.
+    /// </summary>
+    public void TakeBefore(in EventKey end, ref SimulationEvent[] into, ref int count)
+    {
+        while (Count > 0)
+        {
+            while (_next < _sorted && _current.Keys[_next].Precedes(end))
+                Take(_current.Keys[_next++], ref into, ref count);
+            while (_late.Count > 0 && _late.Min.Precedes(end))
+                Take(_late.Pop(), ref into, ref count);
+            if (_next < _sorted || _late.Count > 0 || Count == 0)
+                return;
+            var nextStart = _inBuckets == 0 ? _far.Min.Time / BucketTicks * BucketTicks : _currentStart + BucketTicks;
+            if (nextStart > end.Time)
+                return;
+            var whole = nextStart + BucketTicks <= end.Time;
+            Advance(sort: !whole);
+            if (!whole)
+                continue;
+            for (var i = 0; i < _sorted; i++)
+                Take(_current.Keys[i], ref into, ref count);
+            _next = _sorted;
+        }
+    }
+
+    private void Take(in EventKey key, ref SimulationEvent[] into, ref int count)
+    {
+        if (count == into.Length)
+            Array.Resize(ref into, Math.Max(16, count * 2));
+        ref var body = ref _current.Bodies[key.Slot];
+        into[count++] = new SimulationEvent(key.Time, key.Sequence, body.Lane, body.Handler, body.Payload, body.A, body.B, body.C, body.D);
+        body = default;
+        Count--;
+    }
+
     private ref readonly EventKey First()
     {
         if (FirstIsSorted())
@@ -94,7 +132,7 @@ internal sealed class EventQueue
         if (Count == 0)
             throw new InvalidOperationException("the event queue is empty");
         while (_next == _sorted && _late.Count == 0)
-            Advance();
+            Advance(sort: true);
         return _next < _sorted && (_late.Count == 0 || _current.Keys[_next].Precedes(_late.Min));
     }
 
@@ -150,8 +188,8 @@ internal sealed class EventQueue
         return count;
     }
 
-    /// <summary>Gives back the drained bucket, makes the next one current and sorts it, then brings in far events that are now within the horizon.</summary>
-    private void Advance()
+    /// <summary>Gives back the drained bucket, makes the next one current (its keys sorted unless <paramref name="sort"/> is false: it is taken whole), then brings in far events that are now within the horizon.</summary>
+    private void Advance(bool sort)
     {
         // Every body was cleared as it ran, so the arrays go back holding no references.
         _keyArrays.Return(_current.Keys);
@@ -169,7 +207,8 @@ internal sealed class EventQueue
         _current = next;
         next = Bucket.Empty;
         _inBuckets -= _current.Count;
-        _current.Keys.AsSpan(0, _current.Count).Sort();
+        if (sort)
+            _current.Keys.AsSpan(0, _current.Count).Sort();
         _sorted = _current.Count;
         _next = 0;
         var horizon = _currentStart + BucketTicks * BucketCount;

@@ -87,6 +87,39 @@ public sealed class EventQueueTests
     }
 
     [Fact]
+    public void TakingAWindow_MovesExactlyTheEventsBeforeItsEnd_AndLeavesTheRestInOrder()
+    {
+        var handler = new NoOp();
+        // Windows ending within, on and between buckets, with events at the end's tick on both sides of its sequence.
+        var steps = Gen.ListOf(Gen.Choose(0, 30_000).SelectMany(t => Gen.Choose(0, 1).Select(late => ((long)t, late == 1))));
+        Prop.ForAll(Arb.From(steps), Arb.From(Gen.Choose(1, 40_000)), (List<(long Time, bool Late)> events, int windowEnd) =>
+        {
+            var queue = new EventQueue(initialCapacity: 4);
+            var end = new EventKey(windowEnd, 5, 0);
+            var sequence = 0L;
+            // Events far in the future too, so the far heap takes part.
+            foreach (var (time, late) in events)
+            {
+                var at = late ? time * 10_000 : time;
+                queue.Enqueue(at, sequence, 0, handler, null, (int)sequence, 0, 0, 0);
+                sequence++;
+            }
+            var all = events.Select((e, i) => (Time: e.Late ? e.Time * 10_000 : e.Time, Sequence: (long)i)).ToList();
+            var taken = new SimulationEvent[2];
+            var count = 0;
+            queue.TakeBefore(end, ref taken, ref count);
+            var expectedTaken = all.Where(e => new EventKey(e.Time, e.Sequence, 0).Precedes(end)).Select(e => e.Sequence).Order();
+            var actualTaken = taken.Take(count).Select(e => e.Sequence).Order();
+            var rest = new List<long>();
+            while (queue.Count > 0)
+                rest.Add(queue.Dequeue().Sequence);
+            var expectedRest = all.Where(e => !new EventKey(e.Time, e.Sequence, 0).Precedes(end)).OrderBy(e => e.Time).ThenBy(e => e.Sequence).Select(e => e.Sequence);
+            return expectedTaken.SequenceEqual(actualTaken) && expectedRest.SequenceEqual(rest)
+                && taken.Take(count).All(e => e.A == e.Sequence && ReferenceEquals(e.Handler, handler));
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
     public void AnEmptyQueue_RefusesToDequeue() =>
         Assert.Throws<InvalidOperationException>(() => new EventQueue().Dequeue());
 }

@@ -93,6 +93,27 @@ public sealed class ParallelEngineTests
         Assert.Equal(12 * Ms, engine.NowTicks);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Events_of_one_lane_at_the_same_tick_run_in_sequence_order_whatever_order_they_were_queued_in(int parallelism)
+    {
+        // Lane 9 queues its event for lane 5 first (in the window at 0 ms), lane 3 second (in the window
+        // at 12 ms); lane 3's sequence is lower, so it runs first. Lane 7's event at 24 ms opens the
+        // window, so the two at 25 ms come from a bucket inside it, taken whole.
+        var engine = Engine(parallelism, 10 * Ms);
+        engine.ReserveLanes(16);
+        var ran = new List<int>();
+        engine.Schedule(24 * Ms, 7, Step.Instance, new Action<SimulationEvent>(_ => { }));
+        void For5(int from) => engine.Schedule(25 * Ms, 5, Step.Instance, new Action<SimulationEvent>(_ => ran.Add(from)));
+        engine.Schedule(0, 9, Step.Instance, new Action<SimulationEvent>(_ => For5(9)));
+        engine.Schedule(12 * Ms, 3, Step.Instance, new Action<SimulationEvent>(_ => For5(3)));
+
+        engine.RunUntilIdle();
+
+        Assert.Equal([3, 9], ran);
+    }
+
     [Fact]
     public void Node_events_see_their_own_time_and_lane_on_every_thread()
     {
