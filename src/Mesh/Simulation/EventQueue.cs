@@ -1,13 +1,15 @@
 namespace Rollout.Mesh.Simulation;
 
 /// <summary>
-/// The engine's priority queue, ordered by (time, sequence): a calendar of buckets, each sorted once.
+/// The engine's priority queue, ordered by (time, sequence): a calendar of buckets, each sorted at most once.
 /// <list type="bullet">
 /// <item>An event due within the next <see cref="BucketCount"/> buckets (one spans <see cref="BucketTicks"/>)
 /// is appended to its bucket: a key array and a body array side by side, in O(1).</item>
 /// <item>When a bucket's turn comes its keys are sorted in place, once, and run in that order; each
 /// key holds its body's index in the bucket's own body array, a megabyte or so at a million events
-/// in flight and so in cache, where one slot array for every event waiting cost a miss per event.</item>
+/// in flight and so in cache, where one slot array for every event waiting cost a miss per event.
+/// <see cref="TakeBefore"/> (an engine window, which orders its events itself) takes the buckets
+/// wholly before its end unsorted.</item>
 /// <item>An event scheduled into the bucket being run (a zero-delay timer, an event between runs)
 /// joins a small heap that is merged with the sorted keys.</item>
 /// <item>Events beyond the horizon (long timers) wait in the far heap, their bodies in a slot array,

@@ -502,12 +502,13 @@ public sealed class SimulationEngine
 
         public EventQueue Queue { get; } = new(Math.Max(capacity, 16));
 
-        // The window being run: its events in time order, and their indices sorted by lane.
-        private SimulationEvent[] _window = new SimulationEvent[1024];
+        // An order entry: the lane in the top 22 bits, the time since the window's first event, the index in _window.
         private const int TimeBits = 17;
         private const int IndexBits = 25;
         private const long IndexMask = (1L << IndexBits) - 1;
 
+        // The window being run: its events as the queue gave them, and the entries that order them by (lane, time, sequence).
+        private SimulationEvent[] _window = new SimulationEvent[1024];
         private ulong[] _order = new ulong[1024];
         private int _windowCount;
         private readonly EventQueue _ownLane = new(16);
