@@ -510,6 +510,7 @@ public sealed class SimulationEngine
         // The window being run: its events as the queue gave them, and the entries that order them by (lane, time, sequence).
         private SimulationEvent[] _window = new SimulationEvent[1024];
         private ulong[] _order = new ulong[1024];
+        private ulong[] _orderScratch = new ulong[1024];
         private int _windowCount;
         private readonly EventQueue _ownLane = new(16);
 
@@ -654,7 +655,10 @@ public sealed class SimulationEngine
             if (count > IndexMask + 1)
                 throw new InvalidOperationException($"{count} events in one window of one partition; at most {IndexMask + 1} fit");
             if (_order.Length < count)
+            {
                 _order = new ulong[_window.Length];
+                _orderScratch = new ulong[_window.Length];
+            }
             long first = long.MaxValue, last = long.MinValue;
             for (var i = 0; i < count; i++)
             {
@@ -666,7 +670,7 @@ public sealed class SimulationEngine
             for (var i = 0; i < count; i++)
                 _order[i] = ((ulong)(uint)_window[i].Lane << (TimeBits + IndexBits)) | ((ulong)(_window[i].Time - first) << IndexBits) | (uint)i;
             var order = _order.AsSpan(0, count);
-            order.Sort();
+            RadixSort.Sort(order, _orderScratch, IndexBits);
             for (var k = 1; k < count; k++)
             {
                 for (var j = k; j > 0 && order[j] >> IndexBits == order[j - 1] >> IndexBits
