@@ -506,6 +506,9 @@ public sealed class SimulationEngine
         private const int TimeBits = 17;
         private const int IndexBits = 25;
         private const long IndexMask = (1L << IndexBits) - 1;
+        // How far ahead RunByLane prefetches an event, and its payload.
+        private const int EventAhead = 8;
+        private const int PayloadAhead = 4;
 
         // The window being run: its events as the queue gave them, and the entries that order them by (lane, time, sequence).
         private SimulationEvent[] _window = new SimulationEvent[1024];
@@ -691,6 +694,7 @@ public sealed class SimulationEngine
             var last = Now;
             for (var k = 0; k < count; k++)
             {
+                Prefetch(k, count);
                 ref var next = ref _window[(int)(_order[k] & IndexMask)];
                 while (_ownLane.Count > 0 && _ownLane.Peek().Precedes(new EventKey(next.Time, next.Sequence, 0)))
                     last = Math.Max(last, Run(_ownLane.Dequeue()));
@@ -702,6 +706,20 @@ public sealed class SimulationEngine
                 }
             }
             Now = last;
+        }
+
+        /// <summary>
+        /// Starts fetching what the events ahead of <paramref name="k"/> will read first: the event
+        /// <see cref="EventAhead"/> places ahead, and the payload of the one <see cref="PayloadAhead"/>
+        /// ahead (whose event came in earlier). An event's handler runs too long for the processor to
+        /// reach the next event's loads by itself.
+        /// </summary>
+        private void Prefetch(int k, int count)
+        {
+            if (k + EventAhead < count)
+                CachePrefetch.At(ref _window[(int)(_order[k + EventAhead] & IndexMask)]);
+            if (k + PayloadAhead < count)
+                CachePrefetch.Object(_window[(int)(_order[k + PayloadAhead] & IndexMask)].Payload);
         }
 
         /// <summary>Queues an event the running lane scheduled for itself: within the window it runs before the lane's next one, past it the queue takes it.</summary>
