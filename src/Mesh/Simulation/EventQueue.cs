@@ -71,16 +71,8 @@ internal sealed class EventQueue
     /// <summary>Removes and returns the first event.</summary>
     public SimulationEvent Dequeue()
     {
-        EventKey key;
-        if (FirstIsSorted())
-            key = _current.Keys[_next++];
-        else
-            key = _late.Pop();
-        Count--;
-        ref var body = ref _current.Bodies[key.Slot];
-        var result = new SimulationEvent(key.Time, key.Sequence, body.Lane, body.Handler, body.Payload, body.A, body.B, body.C, body.D);
-        body = default;
-        return result;
+        var key = FirstIsSorted() ? _current.Keys[_next++] : _late.Pop();
+        return Remove(key);
     }
 
     /// <summary>
@@ -115,10 +107,17 @@ internal sealed class EventQueue
     {
         if (count == into.Length)
             Array.Resize(ref into, Math.Max(16, count * 2));
-        ref var body = ref _current.Bodies[key.Slot];
-        into[count++] = new SimulationEvent(key.Time, key.Sequence, body.Lane, body.Handler, body.Payload, body.A, body.B, body.C, body.D);
-        body = default;
+        into[count++] = Remove(key);
+    }
+
+    /// <summary>The event of a key of the current bucket, which leaves the queue: its body is cleared, so a delivered message can be collected.</summary>
+    private SimulationEvent Remove(in EventKey key)
+    {
         Count--;
+        ref var body = ref _current.Bodies[key.Slot];
+        var removed = new SimulationEvent(key.Time, key.Sequence, body.Lane, body.Handler, body.Payload, body.A, body.B, body.C, body.D);
+        body = default;
+        return removed;
     }
 
     private ref readonly EventKey First()
