@@ -677,7 +677,7 @@ public sealed class SimulationEngine
             for (var k = 1; k < count; k++)
             {
                 for (var j = k; j > 0 && order[j] >> IndexBits == order[j - 1] >> IndexBits
-                    && _window[(int)(order[j] & IndexMask)].Sequence < _window[(int)(order[j - 1] & IndexMask)].Sequence; j--)
+                    && _window[IndexOf(order[j])].Sequence < _window[IndexOf(order[j - 1])].Sequence; j--)
                     (order[j], order[j - 1]) = (order[j - 1], order[j]);
             }
             return count;
@@ -695,11 +695,11 @@ public sealed class SimulationEngine
             for (var k = 0; k < count; k++)
             {
                 Prefetch(k, count);
-                ref var next = ref _window[(int)(_order[k] & IndexMask)];
+                ref var next = ref _window[IndexOf(_order[k])];
                 while (_ownLane.Count > 0 && _ownLane.Peek().Precedes(new EventKey(next.Time, next.Sequence, 0)))
                     last = Math.Max(last, Run(_ownLane.Dequeue()));
                 last = Math.Max(last, Run(next));
-                if (k + 1 == count || _order[k + 1] >> (TimeBits + IndexBits) != _order[k] >> (TimeBits + IndexBits))
+                if (k + 1 == count || LaneOf(_order[k + 1]) != LaneOf(_order[k]))
                 {
                     while (_ownLane.Count > 0)
                         last = Math.Max(last, Run(_ownLane.Dequeue()));
@@ -717,10 +717,16 @@ public sealed class SimulationEngine
         private void Prefetch(int k, int count)
         {
             if (k + EventAhead < count)
-                CachePrefetch.At(ref _window[(int)(_order[k + EventAhead] & IndexMask)]);
+                CachePrefetch.At(ref _window[IndexOf(_order[k + EventAhead])]);
             if (k + PayloadAhead < count)
-                CachePrefetch.Object(_window[(int)(_order[k + PayloadAhead] & IndexMask)].Payload);
+                CachePrefetch.Object(_window[IndexOf(_order[k + PayloadAhead])].Payload);
         }
+
+        /// <summary>The index in <see cref="_window"/> of an order entry's event.</summary>
+        private static int IndexOf(ulong entry) => (int)(entry & IndexMask);
+
+        /// <summary>The lane of an order entry's event.</summary>
+        private static ulong LaneOf(ulong entry) => entry >> (TimeBits + IndexBits);
 
         /// <summary>Queues an event the running lane scheduled for itself: within the window it runs before the lane's next one, past it the queue takes it.</summary>
         public void ScheduleOwn(long time, long sequence, int lane, ISimulationEventHandler handler, object? payload, int a, int b, int c, int d)
