@@ -12,11 +12,6 @@ public sealed partial class GossipSubRouter
     {
         var now = Now;
         _heartbeats++;
-        foreach (var peer in _peers.Values)
-        {
-            peer.IHavesThisHeartbeat = 0;
-            peer.AskedThisHeartbeat = 0;
-        }
         _backoff.Expire(now - BackoffSlack);
         // Guarded so the callback is not allocated on heartbeats with no promise outstanding (most of them).
         if (_promises.Count > 0)
@@ -27,7 +22,7 @@ public sealed partial class GossipSubRouter
                 if (_peers.TryGetValue(peer, out var state)) _scores.AddPenalty(state.Score, 1);
             });
         }
-        _scores.Decay(now, _peers.Values);
+        _scores.Decay(now);
         // A snapshot: fanout upkeep may drop a topic. Remade only when the topics changed, so a heartbeat allocates nothing for it.
         var topics = _topicSnapshot ??= [.. _topics.Values];
         foreach (var state in topics)

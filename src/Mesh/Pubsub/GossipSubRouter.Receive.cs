@@ -99,6 +99,7 @@ public sealed partial class GossipSubRouter
 
     private void HandleIHave(PeerState peer, ControlIHave ihave, long now)
     {
+        peer.CountFrom(_heartbeats);
         if (++peer.IHavesThisHeartbeat > _options.MaxIHaveMessages) return;
         if (peer.AskedThisHeartbeat >= _options.MaxIHaveLength) return;
         if (!_topics.TryGetValue(ihave.Topic, out var state) || !state.Joined) return;

@@ -1,3 +1,4 @@
+using Rollout.Mesh.Collections;
 using Rollout.Mesh.Identity;
 
 namespace Rollout.Mesh.Pubsub;
@@ -7,11 +8,15 @@ namespace Rollout.Mesh.Pubsub;
 /// <c>Σ topics [w1·min(meshTime, cap) + w2·firstDeliveries + w4·invalid²] + w5·app + w7·max(0, penalty − threshold)²</c>.
 /// A connected peer's state lives in its <see cref="PeerState"/>; this book keeps only the states
 /// of disconnected peers that carry a penalty, for <see cref="PeerScoreParams.RetainScore"/>, so a
-/// simulation's routers hold no second table of every peer. Owned by one router.
+/// simulation's routers hold no second table of every peer. A decay step visits only the states
+/// with a counter above zero (a zero counter decays to zero), listed as their counters rise: most
+/// of a router's peers deliver nothing first and are never penalised. Owned by one router.
 /// </summary>
 internal sealed class PeerScoreBook(PeerScoreParams parameters, long start)
 {
     private readonly Dictionary<PeerId, PeerScoreState> _retained = [];
+    // The connected and retained states with a counter above zero, each at its DecayIndex.
+    private readonly List<PeerScoreState> _decaying = [];
     private readonly bool _positiveWeights = parameters.TimeInMeshWeight >= 0 && parameters.FirstMessageDeliveriesWeight >= 0;
     private long _lastDecay = start;
 
@@ -31,7 +36,11 @@ internal sealed class PeerScoreBook(PeerScoreParams parameters, long start)
     public void Disconnect(PeerId peer, PeerScoreState state, long now)
     {
         foreach (var topic in state.Topics) topic.GraftedAt = -1;
-        if (state.BehaviourPenalty == 0 && state.Topics.All(t => t.InvalidDeliveries == 0)) return;
+        if (state.BehaviourPenalty == 0 && state.Topics.All(t => t.InvalidDeliveries == 0))
+        {
+            StopDecaying(state);
+            return;
+        }
         state.RetainUntil = now + parameters.RetainScore.Ticks;
         _retained[peer] = state;
     }
@@ -71,13 +80,18 @@ internal sealed class PeerScoreBook(PeerScoreParams parameters, long start)
     }
 
     /// <summary>Adds to a peer's behaviour penalty (P7).</summary>
-    public void AddPenalty(PeerScoreState state, double count) => state.BehaviourPenalty += count;
+    public void AddPenalty(PeerScoreState state, double count)
+    {
+        state.BehaviourPenalty += count;
+        Decaying(state);
+    }
 
     /// <summary>Counts a message the peer delivered first (P2).</summary>
     public void FirstDelivery(PeerScoreState state, string topic)
     {
         var counters = state.Topic(topic);
         counters.FirstDeliveries = Math.Min(counters.FirstDeliveries + 1, parameters.FirstMessageDeliveriesCap);
+        Decaying(state);
     }
 
     /// <summary>Counts an invalid message the peer sent (P4).</summary>
@@ -85,6 +99,7 @@ internal sealed class PeerScoreBook(PeerScoreParams parameters, long start)
     {
         state.Topic(topic).InvalidDeliveries += 1;
         state.HadInvalid = true;
+        Decaying(state);
     }
 
     /// <summary>The peer entered our mesh of the topic (P1 starts).</summary>
@@ -94,34 +109,69 @@ internal sealed class PeerScoreBook(PeerScoreParams parameters, long start)
     public static void Prune(PeerScoreState state, string topic) => state.Topic(topic).GraftedAt = -1;
 
     /// <summary>Applies one decay step per whole interval since the last to the connected and retained states, and drops states retained past their time.</summary>
-    public void Decay(long now, Dictionary<PeerId, PeerState>.ValueCollection connected)
+    public void Decay(long now)
     {
         var steps = (now - _lastDecay) / parameters.DecayInterval.Ticks;
         if (steps <= 0) return;
         _lastDecay += steps * parameters.DecayInterval.Ticks;
-        var stepCount = (int)Math.Min(steps, 10_000);
-        var behaviour = Math.Pow(parameters.BehaviourPenaltyDecay, stepCount);
-        var first = Math.Pow(parameters.FirstMessageDeliveriesDecay, stepCount);
-        var invalid = Math.Pow(parameters.InvalidMessageDeliveriesDecay, stepCount);
-        foreach (var peer in connected) Decay(peer.Score, behaviour, first, invalid);
         List<PeerId>? expired = null;
         foreach (var (peer, state) in _retained)
         {
             if (state.RetainUntil <= now) (expired ??= []).Add(peer);
-            else Decay(state, behaviour, first, invalid);
         }
-        if (expired is null) return;
-        foreach (var peer in expired) _retained.Remove(peer);
+        if (expired is not null)
+        {
+            foreach (var peer in expired)
+            {
+                _retained.Remove(peer, out var state);
+                StopDecaying(state!);
+            }
+        }
+        var stepCount = (int)Math.Min(steps, 10_000);
+        var behaviour = Math.Pow(parameters.BehaviourPenaltyDecay, stepCount);
+        var first = Math.Pow(parameters.FirstMessageDeliveriesDecay, stepCount);
+        var invalid = Math.Pow(parameters.InvalidMessageDeliveriesDecay, stepCount);
+        // From the end, so a state that reached zero is swapped out for one already visited.
+        for (var i = _decaying.Count - 1; i >= 0; i--)
+        {
+            var state = _decaying[i];
+            if (Decay(state, behaviour, first, invalid)) StopDecaying(state);
+        }
     }
 
-    private void Decay(PeerScoreState state, double behaviour, double first, double invalid)
+    /// <summary>One decay step on a state; true when every counter is zero after it.</summary>
+    private bool Decay(PeerScoreState state, double behaviour, double first, double invalid)
     {
         state.BehaviourPenalty = ToZero(state.BehaviourPenalty * behaviour);
+        var zero = state.BehaviourPenalty == 0;
         foreach (var topic in state.Topics)
         {
             topic.FirstDeliveries = ToZero(topic.FirstDeliveries * first);
             topic.InvalidDeliveries = ToZero(topic.InvalidDeliveries * invalid);
+            zero &= topic.FirstDeliveries == 0 && topic.InvalidDeliveries == 0;
         }
+        return zero;
+    }
+
+    /// <summary>Lists a state whose counter just rose, unless it is listed.</summary>
+    private void Decaying(PeerScoreState state)
+    {
+        if (state.DecayIndex >= 0) return;
+        state.DecayIndex = _decaying.Count;
+        _decaying.Add(state);
+    }
+
+    /// <summary>Takes a state off the list, moving the last one into its place.</summary>
+    private void StopDecaying(PeerScoreState state)
+    {
+        var index = state.DecayIndex;
+        if (index < 0) return;
+        var last = _decaying[^1];
+        _decaying[index] = last;
+        last.DecayIndex = index;
+        _decaying.RemoveAt(_decaying.Count - 1);
+        state.DecayIndex = -1;
+        SparseTables.Trim(_decaying);
     }
 
     private double ToZero(double value) => value < parameters.DecayToZero ? 0 : value;

@@ -15,6 +15,9 @@ internal sealed class PeerScoreState
     /// <summary>Per-topic counters (a light peer has one or two, so an array).</summary>
     public TopicScoreState[] Topics { get; private set; } = [];
 
+    /// <summary>Its place in the owning book's list of states to decay, or -1 while every counter is zero.</summary>
+    public int DecayIndex { get; set; } = -1;
+
     /// <summary>When a disconnected peer's state may be dropped; <see cref="long.MaxValue"/> while connected.</summary>
     public long RetainUntil { get; set; } = long.MaxValue;
 

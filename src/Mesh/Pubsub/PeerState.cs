@@ -24,9 +24,24 @@ internal sealed class PeerState(PeerId id, ConnectionDirection direction, Signed
     /// <summary>Joined topics whose mesh holds it: a host asks <see cref="GossipSubRouter.IsMeshPeer"/> without a lookup.</summary>
     public int MeshTopics { get; set; }
 
-    /// <summary>IHAVE messages taken from it this heartbeat.</summary>
+    /// <summary>IHAVE messages taken from it this heartbeat (see <see cref="CountFrom"/>).</summary>
     public int IHavesThisHeartbeat { get; set; }
 
-    /// <summary>Message IDs asked of it this heartbeat.</summary>
+    /// <summary>Message IDs asked of it this heartbeat (see <see cref="CountFrom"/>).</summary>
     public int AskedThisHeartbeat { get; set; }
+
+    // The heartbeat the two counts belong to.
+    private long _countedHeartbeat;
+
+    /// <summary>
+    /// Zeroes the two per-heartbeat counts when they belong to an earlier heartbeat than
+    /// <paramref name="heartbeat"/>: called before they are read, so a heartbeat need not visit every peer to reset them.
+    /// </summary>
+    public void CountFrom(long heartbeat)
+    {
+        if (_countedHeartbeat == heartbeat) return;
+        _countedHeartbeat = heartbeat;
+        IHavesThisHeartbeat = 0;
+        AskedThisHeartbeat = 0;
+    }
 }
