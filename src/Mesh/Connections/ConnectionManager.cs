@@ -42,6 +42,9 @@ public sealed class ConnectionManager
     /// <summary>The open connections.</summary>
     public IEnumerable<ConnectionInfo> Connections => _connections.Values;
 
+    /// <summary>True while a connection to <paramref name="peer"/> is open.</summary>
+    public bool IsConnected(PeerId peer) => _connections.ContainsKey(peer);
+
     /// <summary>True when the count has reached the high watermark.</summary>
     public bool AtHighWater => _connections.Count >= _options.HighWater;
 

@@ -79,6 +79,12 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
     /// <summary>Called once for every new valid message on a joined topic, own messages included.</summary>
     public Action<PubsubMessage>? Delivered { get; set; }
 
+    /// <summary>
+    /// Called when a peer enters its first mesh or leaves its last, with its link: a host that mirrors
+    /// mesh membership (as <see cref="Roles.MeshNode"/>'s connection tags do) need not visit every link.
+    /// </summary>
+    public Action<PeerLink>? MeshMembershipChanged { get; set; }
+
     /// <summary>Running totals (mesh churn, PX, deliveries, penalties).</summary>
     public GossipSubCounters Counters { get; } = new();
 
@@ -247,7 +253,7 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
     {
         if (!_topics.TryGetValue(topic, out var state))
         {
-            state = new TopicState(topic);
+            state = new TopicState(topic, peer => MeshMembershipChanged?.Invoke(peer));
             _topics.Add(topic, state);
             _topicSnapshot = null;
         }

@@ -1,7 +1,10 @@
 namespace Rollout.Mesh.Pubsub;
 
-/// <summary>A router's view of one topic: subscribed peers, its mesh (when joined) or fanout (when only publishing).</summary>
-internal sealed class TopicState(string name)
+/// <summary>
+/// A router's view of one topic: subscribed peers, its mesh (when joined) or fanout (when only publishing).
+/// <paramref name="membershipChanged"/> hears of a peer entering its first mesh or leaving its last.
+/// </summary>
+internal sealed class TopicState(string name, Action<PeerState> membershipChanged)
 {
     /// <summary>The topic.</summary>
     public string Name { get; } = name;
@@ -27,7 +30,7 @@ internal sealed class TopicState(string name)
     {
         if (Mesh.Contains(peer)) return false;
         Mesh.Add(peer);
-        peer.MeshTopics++;
+        if (peer.MeshTopics++ == 0) membershipChanged(peer);
         return true;
     }
 
@@ -35,14 +38,17 @@ internal sealed class TopicState(string name)
     public bool RemoveFromMesh(PeerState peer)
     {
         if (!Mesh.Remove(peer)) return false;
-        peer.MeshTopics--;
+        if (--peer.MeshTopics == 0) membershipChanged(peer);
         return true;
     }
 
     /// <summary>Empties the mesh.</summary>
     public void ClearMesh()
     {
-        foreach (var peer in Mesh) peer.MeshTopics--;
+        foreach (var peer in Mesh)
+        {
+            if (--peer.MeshTopics == 0) membershipChanged(peer);
+        }
         Mesh.Clear();
     }
 }

@@ -11,7 +11,8 @@ namespace Rollout.Mesh.Roles;
 /// Connection events pass the manager first (a bootstrap at its hard bound refuses and closes the
 /// connection); every message counts as activity on its connection; the heartbeat runs
 /// the router, tags mesh peers (so trims spare them, as go-libp2p-pubsub's tagging does) and trims.
-/// The node owns <see cref="MeshTag"/>: it remembers per link whether it set it, so nothing else may set or clear that tag.
+/// The node owns <see cref="MeshTag"/>: it reads whether a peer carries it to decide whether to set
+/// or clear it, so nothing else may set or clear that tag.
 /// Not thread-safe: the host owns it.
 /// </summary>
 public sealed class MeshNode : IPeerNetworkHandler<PubsubRpc>
@@ -24,8 +25,8 @@ public sealed class MeshNode : IPeerNetworkHandler<PubsubRpc>
 
     private readonly IPeerNetwork<PubsubRpc> _network;
     private readonly TimeProvider _time;
-    // The links handed out, so the heartbeat re-tags through them; closed ones go at the next heartbeat.
-    private readonly List<Link> _links = [];
+    // Router links whose mesh membership flipped since the last heartbeat (one may be listed twice).
+    private readonly List<PeerLink> _meshChanged = [];
 
     /// <summary>Creates a node of <paramref name="profile"/> for <paramref name="key"/>.</summary>
     public MeshNode(
@@ -44,7 +45,10 @@ public sealed class MeshNode : IPeerNetworkHandler<PubsubRpc>
         Profile = profile;
         _network = network;
         _time = time;
-        Router = new GossipSubRouter(key.PeerId, profile.Gossip, network, time, random, bootstraps?.AllowList, validator);
+        Router = new GossipSubRouter(key.PeerId, profile.Gossip, network, time, random, bootstraps?.AllowList, validator)
+        {
+            MeshMembershipChanged = _meshChanged.Add,
+        };
         Connections = new ConnectionManager(profile.Connections, time);
         bootstraps?.ProtectIn(Connections);
     }
@@ -61,24 +65,14 @@ public sealed class MeshNode : IPeerNetworkHandler<PubsubRpc>
     /// <inheritdoc/>
     public PeerLink? OnConnected(PeerId peer, ConnectionDirection direction, SignedPeerRecord? record)
     {
-        var open = Connections.Count;
         if (!Connections.TryAdmit(peer, direction, out var connection))
         {
             _network.Disconnect(peer);
             return null;
         }
-        if (Router.OnConnected(peer, direction, record) is not { } router) return null;
-        if (Connections.Count == open)
-        {
-            // A connection announced again: the same link, so one connection is never tagged through two.
-            foreach (var held in _links)
-            {
-                if (held.Connection == connection && held.Router == router) return held;
-            }
-        }
-        var link = new Link(router, connection);
-        _links.Add(link);
-        return link;
+        // A connection announced again gets a second link to the same pair, which is harmless: the
+        // mesh tag's state is read from the manager, never kept per link.
+        return Router.OnConnected(peer, direction, record) is { } router ? new Link(router, connection) : null;
     }
 
     /// <inheritdoc/>
@@ -102,24 +96,17 @@ public sealed class MeshNode : IPeerNetworkHandler<PubsubRpc>
     public void Heartbeat()
     {
         Router.Heartbeat();
-        // Through the node's own links: a connection whose mesh membership did not change costs no
-        // lookup, and links closed since the last heartbeat are dropped here.
-        for (var i = _links.Count - 1; i >= 0; i--)
+        // Only the links whose membership flipped: every other open link's tag matches already.
+        foreach (var link in _meshChanged)
         {
-            var link = _links[i];
-            if (!link.IsOpen)
-            {
-                _links[i] = _links[^1];
-                _links.RemoveAt(_links.Count - 1);
-                continue;
-            }
-            var inMesh = Router.IsMeshPeer(link.Router);
-            if (inMesh == link.MeshTagged) continue;
+            if (!link.IsOpen || !Connections.IsConnected(link.Peer)) continue;
+            var inMesh = Router.IsMeshPeer(link);
+            if (inMesh == Connections.GetTag(link.Peer, MeshTag).HasValue) continue;
             if (inMesh) Connections.TagPeer(link.Peer, MeshTag, MeshTagValue);
             else Connections.UntagPeer(link.Peer, MeshTag);
-            link.MeshTagged = inMesh;
         }
-        SparseTables.Trim(_links);
+        _meshChanged.Clear();
+        SparseTables.Trim(_meshChanged);
         foreach (var peer in Connections.Trim())
         {
             _network.Disconnect(peer);
@@ -133,9 +120,6 @@ public sealed class MeshNode : IPeerNetworkHandler<PubsubRpc>
         public PeerLink Router { get; } = router;
 
         public ConnectionInfo Connection { get; } = connection;
-
-        /// <summary>True once this node set <see cref="MeshTag"/> on the connection; a closed connection loses its tags with it.</summary>
-        public bool MeshTagged { get; set; }
 
         public override bool IsOpen => Router.IsOpen && Connection.IsOpen;
     }

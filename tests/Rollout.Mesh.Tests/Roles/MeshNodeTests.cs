@@ -44,8 +44,10 @@ public sealed class MeshNodeTests
         var link = node.Mesh!.OnConnected(peer.Id, ConnectionDirection.Inbound, peer.Record);
         Assert.NotNull(link);
         Assert.Equal(peer.Id, link.Peer);
-        // A second announcement of the same connection does not open a second one: it gets the same link.
-        Assert.Same(link, node.Mesh.OnConnected(peer.Id, ConnectionDirection.Inbound, peer.Record));
+        // A second announcement of the same connection does not open a second one: its link leads to the same connection.
+        var again = node.Mesh.OnConnected(peer.Id, ConnectionDirection.Inbound, peer.Record);
+        Assert.NotNull(again);
+        Assert.Equal(peer.Id, again.Peer);
         Assert.Equal(1, node.Mesh.Connections.Count);
         Assert.Equal(1, node.R.ConnectedCount);
         network.Time.Advance(TimeSpan.FromSeconds(7));
@@ -62,6 +64,7 @@ public sealed class MeshNodeTests
         node.Mesh.OnReceived(link, Rpc.Message(new PubsubMessage(peer.Id, 2, Topic, "after the close"u8.ToArray())));
 
         Assert.False(link.IsOpen);
+        Assert.False(again.IsOpen);
         Assert.False(connection.IsOpen);
         Assert.Single(node.Received);
         Assert.Empty(node.Mesh.Connections.Connections);
