@@ -6,6 +6,9 @@ namespace Rollout.Mesh.Pubsub;
 internal sealed class BackoffTable
 {
     private readonly Dictionary<(string Topic, PeerId Peer), long> _until = [];
+    // No entry expires before this (it may be earlier than the true earliest, never later), so a
+    // heartbeat with nothing due skips the walk over the table.
+    private long _earliest = long.MaxValue;
 
     /// <summary>Entries held.</summary>
     public int Count => _until.Count;
@@ -13,7 +16,9 @@ internal sealed class BackoffTable
     /// <summary>Sets the backoff, keeping the later expiry when one exists.</summary>
     public void Add(string topic, PeerId peer, long until)
     {
-        if (!_until.TryGetValue((topic, peer), out var existing) || existing < until) _until[(topic, peer)] = until;
+        if (_until.TryGetValue((topic, peer), out var existing) && existing >= until) return;
+        _until[(topic, peer)] = until;
+        if (until < _earliest) _earliest = until;
     }
 
     /// <summary>The expiry when a backoff is in force at <paramref name="now"/>.</summary>
@@ -23,12 +28,15 @@ internal sealed class BackoffTable
     /// <summary>Drops expired entries.</summary>
     public void Expire(long now)
     {
-        if (_until.Count == 0) return;
+        if (now < _earliest) return;
         List<(string, PeerId)>? expired = null;
+        var earliest = long.MaxValue;
         foreach (var (key, until) in _until)
         {
             if (until <= now) (expired ??= []).Add(key);
+            else if (until < earliest) earliest = until;
         }
+        _earliest = earliest;
         if (expired is null) return;
         foreach (var key in expired) _until.Remove(key);
     }

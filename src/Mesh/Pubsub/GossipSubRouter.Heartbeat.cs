@@ -49,7 +49,7 @@ public sealed partial class GossipSubRouter
         // Peers whose score went negative leave the mesh, without PX.
         for (var i = mesh.Count - 1; i >= 0; i--)
         {
-            if (_scores.Score(mesh[i].Score, now) < 0) PruneFromMesh(state, mesh[i], now, peerExchange: false);
+            if (!_scores.AtLeast(mesh[i].Score, 0, now)) PruneFromMesh(state, mesh[i], now, peerExchange: false);
         }
         if (mesh.Count < _options.Dlo) FillMesh(state, _options.D - mesh.Count, now);
         if (mesh.Count > _options.Dhi) Shrink(state, now);
@@ -117,14 +117,14 @@ public sealed partial class GossipSubRouter
             DropIfUnused(state);
             return;
         }
-        state.Fanout.RemoveAll(p => !state.Subscribers.Contains(p) || _scores.Score(p.Score, now) < _options.Thresholds.Publish);
+        state.Fanout.RemoveAll(p => !state.Subscribers.Contains(p) || !_scores.AtLeast(p.Score, _options.Thresholds.Publish, now));
         if (state.Fanout.Count < _options.D) FillFanout(state, now);
     }
 
     private void FillFanout(TopicState state, long now)
     {
         var more = state.Subscribers.Sample(_options.D - state.Fanout.Count, _random,
-            p => !state.Fanout.Contains(p) && _scores.Score(p.Score, now) >= _options.Thresholds.Publish);
+            p => !state.Fanout.Contains(p) && _scores.AtLeast(p.Score, _options.Thresholds.Publish, now));
         state.Fanout.AddRange(more);
     }
 
@@ -140,7 +140,7 @@ public sealed partial class GossipSubRouter
     private long BackoffSlack => 2 * _options.HeartbeatInterval.Ticks;
 
     private bool CanGraft(TopicState state, PeerState peer, long now) =>
-        !state.Mesh.Contains(peer) && !_backoff.TryGet(state.Name, peer.Id, now - BackoffSlack, out _) && _scores.Score(peer.Score, now) >= 0;
+        !state.Mesh.Contains(peer) && !_backoff.TryGet(state.Name, peer.Id, now - BackoffSlack, out _) && _scores.AtLeast(peer.Score, 0, now);
 
     private void Graft(TopicState state, PeerState peer, long now)
     {
@@ -173,7 +173,7 @@ public sealed partial class GossipSubRouter
         var eligible = state.Subscribers.Count - exclude.Count;
         var target = Math.Max(_options.Dlazy, eligible * _options.GossipFactorPercent / 100);
         var targets = state.Subscribers.Sample(target, _random,
-            p => !exclude.Contains(p) && _scores.Score(p.Score, now) >= _options.Thresholds.Gossip);
+            p => !exclude.Contains(p) && _scores.AtLeast(p.Score, _options.Thresholds.Gossip, now));
         var ihave = new ControlIHave(state.Name, ids);
         foreach (var peer in targets) _outbox.IHave(peer.Id, ihave);
     }

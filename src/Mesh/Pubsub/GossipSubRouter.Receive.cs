@@ -201,7 +201,7 @@ public sealed partial class GossipSubRouter
         }
         var now = Now;
         var picked = state.Subscribers.Sample(_options.PrunePeers, _random,
-            peer => peer != pruned && peer.Record is not null && _scores.Score(peer.Score, now) >= 0);
+            peer => peer != pruned && peer.Record is not null && _scores.AtLeast(peer.Score, 0, now));
         return new ControlPrune(state.Name, [.. picked.Select(peer => peer.Record!)], backoff);
     }
 }

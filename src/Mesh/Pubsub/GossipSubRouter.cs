@@ -219,7 +219,7 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
         {
             foreach (var peer in state.Subscribers)
             {
-                if (_scores.Score(peer.Score, now) >= _options.Thresholds.Publish) _outbox.Message(peer.Id, message);
+                if (_scores.AtLeast(peer.Score, _options.Thresholds.Publish, now)) _outbox.Message(peer.Id, message);
             }
         }
         else if (state.Joined)

@@ -59,6 +59,14 @@ internal sealed class PeerScoreBook(PeerScoreParams parameters, long start)
         _positiveWeights && !state.HadInvalid && state.BehaviourPenalty <= parameters.BehaviourPenaltyThreshold
         && parameters.AppSpecificWeight * state.AppScore >= 0;
 
+    /// <summary>
+    /// True when the score at <paramref name="now"/> is at least <paramref name="threshold"/>: for a
+    /// threshold not above zero, a state that <see cref="CannotBeNegative"/> passes without its score
+    /// being computed (a heartbeat asks this of every mesh peer, and most never misbehave).
+    /// </summary>
+    public bool AtLeast(PeerScoreState state, double threshold, long now) =>
+        (threshold <= 0 && CannotBeNegative(state)) || Score(state, now) >= threshold;
+
     /// <summary>The score of a state at <paramref name="now"/>.</summary>
     public double Score(PeerScoreState state, long now)
     {
