@@ -82,6 +82,7 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
     /// <summary>
     /// Called when a peer enters its first mesh or leaves its last, with its link: a host that mirrors
     /// mesh membership (as <see cref="Roles.MeshNode"/>'s connection tags do) need not visit every link.
+    /// A <see cref="Roles.MeshNode"/> sets it on its own router; replacing it there breaks its tagging.
     /// </summary>
     public Action<PeerLink>? MeshMembershipChanged { get; set; }
 

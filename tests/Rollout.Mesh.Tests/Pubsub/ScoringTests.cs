@@ -89,6 +89,27 @@ public sealed class ScoringTests
     }
 
     [Fact]
+    public void RetainedPenalty_DecaysOncePerInterval_WhileAwayAndAfterTheReconnect()
+    {
+        var network = new TestNetwork();
+        var node = network.Add(validator: _ => false);
+        var sender = network.AddSilent();
+        network.Connect(sender, node);
+        node.Join(Topic);
+        sender.Inject(node, Rpc.Message(new PubsubMessage(sender.Id, 1, Topic, "x"u8.ToArray())));
+        Assert.Equal(-100, node.R.Score(sender.Id), 6);
+
+        network.Disconnect(sender.Id, node.Id);
+        network.Heartbeats(10);
+        // P4 is -100 × invalid², the counter decaying by 0.99 a second.
+        Assert.Equal(-100 * Math.Pow(0.99, 20), node.R.Score(sender.Id), 6);
+        network.Connect(sender, node);
+        network.Heartbeats(10);
+
+        Assert.Equal(-100 * Math.Pow(0.99, 40), node.R.Score(sender.Id), 6);
+    }
+
+    [Fact]
     public void Score_OfADisconnectedPeer_IsForgottenAfterTheRetentionTime()
     {
         var network = new TestNetwork();
