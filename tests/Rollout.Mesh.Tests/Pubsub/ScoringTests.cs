@@ -70,8 +70,8 @@ public sealed class ScoringTests
         Assert.Equal(0, node.R.Score(sender.Id));
     }
 
-    [Fact]
-    public void Score_SurvivesAReconnectWithinTheRetentionTime()
+    /// <summary>A node on the topic, and a connected peer that sent it one message its validator rejected.</summary>
+    private static (TestNetwork Network, TestNode Node, TestNode Sender) SenderOfAnInvalidMessage()
     {
         var network = new TestNetwork();
         var node = network.Add(validator: _ => false);
@@ -79,6 +79,13 @@ public sealed class ScoringTests
         network.Connect(sender, node);
         node.Join(Topic);
         sender.Inject(node, Rpc.Message(new PubsubMessage(sender.Id, 1, Topic, "x"u8.ToArray())));
+        return (network, node, sender);
+    }
+
+    [Fact]
+    public void Score_SurvivesAReconnectWithinTheRetentionTime()
+    {
+        var (network, node, sender) = SenderOfAnInvalidMessage();
         var before = node.R.Score(sender.Id);
 
         network.Disconnect(sender.Id, node.Id);
@@ -91,12 +98,7 @@ public sealed class ScoringTests
     [Fact]
     public void RetainedPenalty_DecaysOncePerInterval_WhileAwayAndAfterTheReconnect()
     {
-        var network = new TestNetwork();
-        var node = network.Add(validator: _ => false);
-        var sender = network.AddSilent();
-        network.Connect(sender, node);
-        node.Join(Topic);
-        sender.Inject(node, Rpc.Message(new PubsubMessage(sender.Id, 1, Topic, "x"u8.ToArray())));
+        var (network, node, sender) = SenderOfAnInvalidMessage();
         Assert.Equal(-100, node.R.Score(sender.Id), 6);
 
         network.Disconnect(sender.Id, node.Id);
@@ -112,12 +114,7 @@ public sealed class ScoringTests
     [Fact]
     public void Score_OfADisconnectedPeer_IsForgottenAfterTheRetentionTime()
     {
-        var network = new TestNetwork();
-        var node = network.Add(validator: _ => false);
-        var sender = network.AddSilent();
-        network.Connect(sender, node);
-        node.Join(Topic);
-        sender.Inject(node, Rpc.Message(new PubsubMessage(sender.Id, 1, Topic, "x"u8.ToArray())));
+        var (network, node, sender) = SenderOfAnInvalidMessage();
         network.Disconnect(sender.Id, node.Id);
         network.Heartbeats(30);
         Assert.True(node.R.Score(sender.Id) < 0);
