@@ -3,7 +3,11 @@ using Rollout.Mesh.Transport;
 
 namespace Rollout.Mesh.Connections;
 
-/// <summary>One open connection as the connection manager sees it. Owned by the manager.</summary>
+/// <summary>
+/// One open connection as the connection manager sees it. Owned by the manager; the node that
+/// admitted it may attach the protocol's link (<see cref="Link"/>), whose messages count as activity
+/// without the connection being written for each.
+/// </summary>
 public sealed class ConnectionInfo(PeerId peer, ConnectionDirection direction, long openedAt)
 {
     /// <summary>The remote peer.</summary>
@@ -15,8 +19,13 @@ public sealed class ConnectionInfo(PeerId peer, ConnectionDirection direction, l
     /// <summary>When it opened (UTC ticks).</summary>
     public long OpenedAt { get; } = openedAt;
 
-    /// <summary>When anything last happened on it (UTC ticks).</summary>
-    public long LastActivity { get; internal set; } = openedAt;
+    private long _touched = openedAt;
+
+    /// <summary>When anything last happened on it (UTC ticks): the later of its last touch and the last message on its link.</summary>
+    public long LastActivity => Link is { } link && link.LastReceived > _touched ? link.LastReceived : _touched;
+
+    /// <summary>The link of the protocol carried on it, set by the node that admitted it.</summary>
+    public PeerLink? Link { get; internal set; }
 
     /// <summary>Streams open on it.</summary>
     public int Streams { get; internal set; }
@@ -27,6 +36,6 @@ public sealed class ConnectionInfo(PeerId peer, ConnectionDirection direction, l
     /// <summary>Traffic passed at <paramref name="now"/> (UTC ticks); nothing once closed.</summary>
     internal void Touch(long now)
     {
-        if (IsOpen) LastActivity = now;
+        if (IsOpen) _touched = now;
     }
 }

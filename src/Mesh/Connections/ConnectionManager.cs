@@ -90,7 +90,7 @@ public sealed class ConnectionManager
     {
         if (!_connections.TryGetValue(peer, out var info)) return;
         info.Streams++;
-        info.LastActivity = Now;
+        info.Touch(Now);
     }
 
     /// <summary>A stream on the connection closed.</summary>
@@ -98,7 +98,7 @@ public sealed class ConnectionManager
     {
         if (!_connections.TryGetValue(peer, out var info) || info.Streams == 0) return;
         info.Streams--;
-        info.LastActivity = Now;
+        info.Touch(Now);
     }
 
     /// <summary>Traffic passed on the connection.</summary>

@@ -14,6 +14,7 @@ public sealed partial class GossipSubRouter
         // The link is the peer's state itself, so a copy costs no lookup by peer ID.
         if (link is not PeerState { IsOpen: true } peer) return;
         var now = Now;
+        peer.Received(now);
         // The gossip and graylist thresholds are never above zero: a score that cannot be negative passes both uncomputed.
         var exact = !_scores.CannotBeNegative(peer.Score);
         var score = exact ? _scores.Score(peer.Score, now) : 0;
@@ -87,10 +88,12 @@ public sealed partial class GossipSubRouter
         Counters.Delivered++;
         Delivered?.Invoke(message);
         var mesh = state.Mesh;
+        var authorHash = author.GetHashCode();
         for (var i = 0; i < mesh.Count; i++)
         {
+            // The peer's hash is kept in its state: telling it from the author loads no peer ID.
             var next = mesh[i];
-            if (next != peer && !SamePeer(next.Id, author)) _outbox.Message(next.Id, message);
+            if (next != peer && (next.PeerHash != authorHash || !next.Id.Equals(author))) _outbox.Message(next.Id, message);
         }
     }
 

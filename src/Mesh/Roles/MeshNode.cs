@@ -24,7 +24,6 @@ public sealed class MeshNode : IPeerNetworkHandler<PubsubRpc>
     public const int MeshTagValue = 20;
 
     private readonly IPeerNetwork<PubsubRpc> _network;
-    private readonly TimeProvider _time;
     // Router links whose mesh membership flipped since the last heartbeat (one may be listed twice).
     private readonly List<PeerLink> _meshChanged = [];
 
@@ -44,7 +43,6 @@ public sealed class MeshNode : IPeerNetworkHandler<PubsubRpc>
         ArgumentNullException.ThrowIfNull(time);
         Profile = profile;
         _network = network;
-        _time = time;
         Router = new GossipSubRouter(key.PeerId, profile.Gossip, network, time, random, bootstraps?.AllowList, validator)
         {
             MeshMembershipChanged = _meshChanged.Add,
@@ -70,9 +68,11 @@ public sealed class MeshNode : IPeerNetworkHandler<PubsubRpc>
             _network.Disconnect(peer);
             return null;
         }
-        // A connection announced again gets a second link to the same pair, which is harmless: the
-        // mesh tag's state is read from the manager, never kept per link.
-        return Router.OnConnected(peer, direction, record) is { } router ? new Link(router, connection) : null;
+        // The router's own link: a message reaches its per-peer state without a wrapper, and the
+        // connection reads its activity from the link rather than being written for every message.
+        var link = Router.OnConnected(peer, direction, record);
+        connection.Link = link;
+        return link;
     }
 
     /// <inheritdoc/>
@@ -83,14 +83,7 @@ public sealed class MeshNode : IPeerNetworkHandler<PubsubRpc>
     }
 
     /// <inheritdoc/>
-    public void OnReceived(PeerLink link, PubsubRpc message)
-    {
-        ArgumentNullException.ThrowIfNull(link);
-        if (link is not Link node) return;
-        // Straight to the connection: the manager's tables are not needed to note activity.
-        node.Connection.Touch(_time.GetUtcNow().UtcTicks);
-        Router.OnReceived(node.Router, message);
-    }
+    public void OnReceived(PeerLink link, PubsubRpc message) => Router.OnReceived(link, message);
 
     /// <summary>Runs the router's heartbeat, re-tags mesh peers and disconnects what the connection manager trims.</summary>
     public void Heartbeat()
@@ -112,15 +105,5 @@ public sealed class MeshNode : IPeerNetworkHandler<PubsubRpc>
             _network.Disconnect(peer);
             Router.OnDisconnected(peer);
         }
-    }
-
-    /// <summary>A connection as this node holds it: the manager's entry and the router's link, each closed by its owner.</summary>
-    private sealed class Link(PeerLink router, ConnectionInfo connection) : PeerLink(router.Peer)
-    {
-        public PeerLink Router { get; } = router;
-
-        public ConnectionInfo Connection { get; } = connection;
-
-        public override bool IsOpen => Router.IsOpen && Connection.IsOpen;
     }
 }

@@ -24,8 +24,17 @@ public abstract class PeerLink
     private bool _open = true;
 
     /// <summary>False once the handler dropped the connection.</summary>
-    public virtual bool IsOpen => _open;
+    public bool IsOpen => _open;
+
+    /// <summary>
+    /// When the handler last took a message from the link (UTC ticks), <see cref="long.MinValue"/>
+    /// before the first: the connection's activity, noted where the handler reads the link anyway.
+    /// </summary>
+    public long LastReceived { get; private set; } = long.MinValue;
 
     /// <summary>Marks the link closed (by the handler that made it).</summary>
     protected internal void Close() => _open = false;
+
+    /// <summary>Notes a message taken from the link at <paramref name="now"/> (by the handler that made it).</summary>
+    protected internal void Received(long now) => LastReceived = now;
 }
