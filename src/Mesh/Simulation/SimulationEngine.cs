@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.ExceptionServices;
 
 namespace Rollout.Mesh.Simulation;
@@ -242,40 +243,68 @@ public sealed class SimulationEngine
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentOutOfRangeException.ThrowIfLessThan(lane, SharedLane);
         var current = t_partition is { Active: true } running && running.Engine == this ? running : null;
-        var now = current?.Now ?? _now;
-        if (atTicks < now)
-            throw new ArgumentOutOfRangeException(nameof(atTicks), atTicks, $"is before the current virtual time {now}");
-        if (lane + 1 >= _laneCounts.Length)
-        {
-            if (current is not null && current.InWindow)
-                throw new InvalidOperationException($"lane {lane} was not reserved before the run (SimulationEngine.ReserveLanes)");
-            ReserveLanes(lane + 1);
-        }
-        var origin = (current?.Lane ?? SharedLane) + 1;
-        var count = _laneCounts[origin]++;
-        if (count > MaxCount)
-            throw new InvalidOperationException($"lane {origin - 1} scheduled more than {MaxCount} events");
-        var sequence = ((long)origin << CountBits) | count;
         if (current is null || !current.InWindow)
         {
-            // Between windows only this thread runs: any queue may take the event.
-            Queue(lane).Enqueue(atTicks, sequence, lane, handler, payload, a, b, c, d);
-            PeakQueueLength = Math.Max(PeakQueueLength, QueueLength);
+            ScheduleBetweenWindows(current, atTicks, lane, handler, payload, a, b, c, d);
             return;
         }
+        // Inside a window, once per event a node sends: the messages of the rare failures are built
+        // in helpers, so this frame holds no string builder to zero on every call.
+        var now = current.Now;
+        if (atTicks < now)
+            ThrowBeforeNow(atTicks, now);
+        if (lane + 1 >= _laneCounts.Length)
+            ThrowNotReserved(lane);
+        var sequence = NextSequence(current.Lane + 1);
         if (lane != current.Lane && atTicks < now + current.Lookahead)
-        {
-            throw new InvalidOperationException(
-                $"an event of lane {current.Lane} scheduled one for {(lane < 0 ? "the shared lane" : $"lane {lane}")} {atTicks - now} ticks ahead, sooner than the lookahead of {current.Lookahead} ticks");
-        }
+            ThrowSoonerThanLookahead(current, lane, atTicks - now);
         var target = lane < 0 ? _partitions.Length : PartitionIndexOf(lane);
         if (lane == current.Lane)
             current.ScheduleOwn(atTicks, sequence, lane, handler, payload, a, b, c, d);
         else if (target == current.Index)
             current.Queue.Enqueue(atTicks, sequence, lane, handler, payload, a, b, c, d);
         else
-            current.Post(_parity, target, new PendingEvent(atTicks, sequence, lane, handler, payload, a, b, c, d));
+            current.Post(_parity, target, atTicks, sequence, lane, handler, payload, a, b, c, d);
     }
+
+    /// <summary>Schedules from outside a window, where only this thread runs and any queue may take the event.</summary>
+    private void ScheduleBetweenWindows(Partition? current, long atTicks, int lane, ISimulationEventHandler handler, object? payload, int a, int b, int c, int d)
+    {
+        var now = current?.Now ?? _now;
+        if (atTicks < now)
+            ThrowBeforeNow(atTicks, now);
+        if (lane + 1 >= _laneCounts.Length)
+            ReserveLanes(lane + 1);
+        var sequence = NextSequence((current?.Lane ?? SharedLane) + 1);
+        Queue(lane).Enqueue(atTicks, sequence, lane, handler, payload, a, b, c, d);
+        PeakQueueLength = Math.Max(PeakQueueLength, QueueLength);
+    }
+
+    /// <summary>The next sequence of events scheduled by lane <paramref name="origin"/> - 1: that lane and its running count.</summary>
+    private long NextSequence(int origin)
+    {
+        var count = _laneCounts[origin]++;
+        if (count > MaxCount)
+            ThrowTooMany(origin - 1);
+        return ((long)origin << CountBits) | count;
+    }
+
+    [DoesNotReturn]
+    private static void ThrowBeforeNow(long atTicks, long now) =>
+        throw new ArgumentOutOfRangeException(nameof(atTicks), atTicks, $"is before the current virtual time {now}");
+
+    [DoesNotReturn]
+    private static void ThrowNotReserved(int lane) =>
+        throw new InvalidOperationException($"lane {lane} was not reserved before the run (SimulationEngine.ReserveLanes)");
+
+    [DoesNotReturn]
+    private static void ThrowTooMany(int lane) =>
+        throw new InvalidOperationException($"lane {lane} scheduled more than {MaxCount} events");
+
+    [DoesNotReturn]
+    private static void ThrowSoonerThanLookahead(Partition current, int lane, long ahead) =>
+        throw new InvalidOperationException(
+            $"an event of lane {current.Lane} scheduled one for {(lane < 0 ? "the shared lane" : $"lane {lane}")} {ahead} ticks ahead, sooner than the lookahead of {current.Lookahead} ticks");
 
     /// <summary>Runs <paramref name="action"/> at virtual time <paramref name="at"/> since the start, on the shared lane.</summary>
     public void Schedule(TimeSpan at, Action action)
@@ -566,10 +595,10 @@ public sealed class SimulationEngine
             }
         }
 
-        public void Post(int parity, int target, in PendingEvent pending)
+        public void Post(int parity, int target, long time, long sequence, int lane, ISimulationEventHandler handler, object? payload, int a, int b, int c, int d)
         {
-            _mail[parity][target].Add(pending);
-            var key = new EventKey(pending.Time, pending.Sequence, 0);
+            _mail[parity][target].Add(new PendingEvent(time, sequence, lane, handler, payload, a, b, c, d));
+            var key = new EventKey(time, sequence, 0);
             if (key.Precedes(_mailFirst[parity][target]))
                 _mailFirst[parity][target] = key;
         }
