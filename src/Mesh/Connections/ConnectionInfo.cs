@@ -33,6 +33,19 @@ public sealed class ConnectionInfo(PeerId peer, ConnectionDirection direction, l
     /// <summary>False once the manager forgot it (closed or trimmed).</summary>
     public bool IsOpen { get; internal set; } = true;
 
+    /// <summary>
+    /// True when nothing happened on it for longer than <paramref name="period"/> ticks before
+    /// <paramref name="now"/>. A sweep asks this of every connection every heartbeat: the link is read
+    /// only once the connection's own record is older than the period, and what it says is kept, so
+    /// a busy connection's link is read about once a period rather than at every sweep.
+    /// </summary>
+    internal bool SilentFor(long period, long now)
+    {
+        if (now - _touched <= period) return false;
+        if (Link is { } link && link.LastReceived > _touched) _touched = link.LastReceived;
+        return now - _touched > period;
+    }
+
     /// <summary>Traffic passed at <paramref name="now"/> (UTC ticks); nothing once closed.</summary>
     internal void Touch(long now)
     {

@@ -164,7 +164,7 @@ public sealed class ConnectionManager
             // Every heartbeat sweeps: the cheap tests first, so a live connection costs no table lookup.
             foreach (var info in _connections.Values)
             {
-                if (info.Streams == 0 && now - info.LastActivity > _options.SilencePeriod.Ticks && IsTrimmable(info, now)) (victims ??= []).Add(info.Peer);
+                if (info.Streams == 0 && info.SilentFor(_options.SilencePeriod.Ticks, now) && IsTrimmable(info, now)) (victims ??= []).Add(info.Peer);
             }
             if (victims is not null)
             {

@@ -2,9 +2,11 @@ namespace Rollout.Mesh.Pubsub;
 
 /// <summary>
 /// Running totals of one router, for the rollout's checks (mesh churn, PX volume, message loss) and
-/// the simulator's reports. Written only by the owning router.
+/// the simulator's reports. Written only by the owning router, which holds them in place (a struct:
+/// counting a duplicate copy writes the router's own memory, not a separate object);
+/// <see cref="GossipSubRouter.Counters"/> is a snapshot.
 /// </summary>
-public sealed class GossipSubCounters
+public struct GossipSubCounters
 {
     /// <summary>Peers added to one of our meshes (by our GRAFT or by accepting theirs).</summary>
     public long MeshAdded { get; internal set; }

@@ -18,8 +18,10 @@ public sealed partial class GossipSubRouter
         {
             _promises.Expire(now, peer =>
             {
-                Counters.BrokenPromises++;
-                if (_peers.TryGetValue(peer, out var state)) _scores.AddPenalty(state.Score, 1);
+                _counters.BrokenPromises++;
+                if (!_peers.TryGetValue(peer, out var state)) return;
+                _scores.AddPenalty(state.Score, 1);
+                ScoreChanged(state);
             });
         }
         _scores.Decay(now);
@@ -145,7 +147,7 @@ public sealed partial class GossipSubRouter
     private void Graft(TopicState state, PeerState peer, long now)
     {
         state.AddToMesh(peer);
-        Counters.MeshAdded++;
+        _counters.MeshAdded++;
         PeerScoreBook.Graft(peer.Score, state.Name, now);
         _outbox.Graft(peer.Id, state.Name);
     }
@@ -153,7 +155,7 @@ public sealed partial class GossipSubRouter
     private void PruneFromMesh(TopicState state, PeerState peer, long now, bool peerExchange)
     {
         state.RemoveFromMesh(peer);
-        Counters.MeshRemoved++;
+        _counters.MeshRemoved++;
         PeerScoreBook.Prune(peer.Score, state.Name);
         _backoff.Add(state.Name, peer.Id, now + _options.PruneBackoff.Ticks);
         SendPrune(peer, MakePrune(state, peer, _options.PruneBackoff, peerExchange));

@@ -16,12 +16,12 @@ public sealed partial class GossipSubRouter
         var now = Now;
         peer.Received(now);
         // The gossip and graylist thresholds are never above zero: a score that cannot be negative passes both uncomputed.
-        var exact = !_scores.CannotBeNegative(peer.Score);
+        var exact = peer.ScoreMayBeNegative;
         var score = exact ? _scores.Score(peer.Score, now) : 0;
         // Graylisted: everything it says is ignored, so it costs us nothing.
         if (score < _options.Thresholds.Graylist)
         {
-            Counters.GraylistedRpcs++;
+            _counters.GraylistedRpcs++;
             return;
         }
         // Indexed loops: foreach over an IReadOnlyList boxes an enumerator, and this runs for every copy of every message.
@@ -55,7 +55,7 @@ public sealed partial class GossipSubRouter
         peer.Topics = [.. peer.Topics.Where(t => t != change.Topic)];
         if (state.RemoveFromMesh(peer))
         {
-            Counters.MeshRemoved++;
+            _counters.MeshRemoved++;
             PeerScoreBook.Prune(peer.Score, change.Topic);
         }
         state.Fanout.Remove(peer);
@@ -66,7 +66,7 @@ public sealed partial class GossipSubRouter
     {
         if (!_seen.Add(message.Id, now))
         {
-            Counters.Duplicates++;
+            _counters.Duplicates++;
             return;
         }
         _promises.Delivered(message.Id);
@@ -75,7 +75,8 @@ public sealed partial class GossipSubRouter
         if (_validator is not null && !_validator(message))
         {
             _scores.InvalidDelivery(peer.Score, message.Topic);
-            Counters.Invalid++;
+            ScoreChanged(peer);
+            _counters.Invalid++;
             return;
         }
         if (!_topics.TryGetValue(message.Topic, out var state) || !state.Joined)
@@ -85,7 +86,7 @@ public sealed partial class GossipSubRouter
         }
         _scores.FirstDelivery(peer.Score, message.Topic);
         _cache.Put(message);
-        Counters.Delivered++;
+        _counters.Delivered++;
         Delivered?.Invoke(message);
         var mesh = state.Mesh;
         var authorHash = author.GetHashCode();
@@ -116,7 +117,7 @@ public sealed partial class GossipSubRouter
             peer.AskedThisHeartbeat++;
             _promises.Add(id, peer.Id, deadline);
             _outbox.IWant(peer.Id, id);
-            Counters.IWantRequested++;
+            _counters.IWantRequested++;
         }
     }
 
@@ -140,7 +141,8 @@ public sealed partial class GossipSubRouter
             // Grafting inside the backoff: penalised, twice when it comes right after the prune (flooding).
             var penalty = now < until - _options.PruneBackoff.Ticks + _options.GraftFloodThreshold.Ticks ? 2 : 1;
             _scores.AddPenalty(peer.Score, penalty);
-            Counters.BackoffViolations++;
+            ScoreChanged(peer);
+            _counters.BackoffViolations++;
             RefuseGraft(state, peer, now, peerExchange: false);
             return;
         }
@@ -156,7 +158,7 @@ public sealed partial class GossipSubRouter
             return;
         }
         state.AddToMesh(peer);
-        Counters.MeshAdded++;
+        _counters.MeshAdded++;
         PeerScoreBook.Graft(peer.Score, topic, now);
     }
 
@@ -168,8 +170,8 @@ public sealed partial class GossipSubRouter
 
     private void SendPrune(PeerState peer, ControlPrune prune)
     {
-        Counters.PrunesSent++;
-        Counters.PeerExchangeRecordsSent += prune.Peers.Count;
+        _counters.PrunesSent++;
+        _counters.PeerExchangeRecordsSent += prune.Peers.Count;
         _outbox.Prune(peer.Id, prune);
     }
 
@@ -177,7 +179,7 @@ public sealed partial class GossipSubRouter
     {
         if (_topics.TryGetValue(prune.Topic, out var state) && state.RemoveFromMesh(peer))
         {
-            Counters.MeshRemoved++;
+            _counters.MeshRemoved++;
             PeerScoreBook.Prune(peer.Score, prune.Topic);
         }
         var backoff = prune.Backoff > TimeSpan.Zero ? prune.Backoff : _options.PruneBackoff;
@@ -191,7 +193,7 @@ public sealed partial class GossipSubRouter
             if (dialed >= _options.PrunePeers) break;
             if (record.PeerId.Equals(Self) || _peers.ContainsKey(record.PeerId) || !record.Verify()) continue;
             _network.Connect(record);
-            Counters.PeerExchangeDials++;
+            _counters.PeerExchangeDials++;
             dialed++;
         }
     }

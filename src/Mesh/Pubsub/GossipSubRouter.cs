@@ -25,6 +25,7 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
     private readonly Dictionary<PeerId, PeerState> _peers = [];
     private readonly Dictionary<string, TopicState> _topics = [];
     private readonly PeerScoreBook _scores;
+    private GossipSubCounters _counters;
     // A mutable struct held in place (not readonly: calls on a readonly copy would lose their writes).
     private SeenCache _seen;
     private readonly MessageCache _cache;
@@ -86,8 +87,8 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
     /// </summary>
     public Action<PeerLink>? MeshMembershipChanged { get; set; }
 
-    /// <summary>Running totals (mesh churn, PX, deliveries, penalties).</summary>
-    public GossipSubCounters Counters { get; } = new();
+    /// <summary>Running totals (mesh churn, PX, deliveries, penalties), as of now: a copy.</summary>
+    public GossipSubCounters Counters => _counters;
 
     /// <summary>Heartbeats run so far.</summary>
     public long Heartbeats => _heartbeats;
@@ -140,6 +141,7 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
         if (record is not null && (!record.PeerId.Equals(peer) || !record.Verify())) record = null;
         var score = _scores.Connect(peer, _allowList.Contains(peer) ? _options.Score.AllowListedScore : 0);
         var state = new PeerState(peer, direction, record, score);
+        ScoreChanged(state);
         _peers.Add(peer, state);
         // The hello: our subscriptions, so the peer can graft us.
         foreach (var topic in _topics.Values)
@@ -148,6 +150,16 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
         }
         _outbox.Flush(_network);
         return state;
+    }
+
+    /// <summary>
+    /// After a peer's score counters rose (or it connected with retained ones): once its score may be
+    /// negative, RPCs from it are scored exactly. Call after every change that could make
+    /// <see cref="PeerScoreBook.CannotBeNegative"/> false.
+    /// </summary>
+    private void ScoreChanged(PeerState peer)
+    {
+        if (!peer.ScoreMayBeNegative && !PeerScoreBook.CannotBeNegative(_options.Score, peer.Score)) peer.ScoreMayBeNegative = true;
     }
 
     /// <inheritdoc/>
@@ -161,7 +173,7 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
         {
             if (!_topics.TryGetValue(topic, out var topicState)) continue;
             topicState.Subscribers.Remove(state);
-            if (topicState.RemoveFromMesh(state)) Counters.MeshRemoved++;
+            if (topicState.RemoveFromMesh(state)) _counters.MeshRemoved++;
             topicState.Fanout.Remove(state);
             DropIfUnused(topicState);
         }
@@ -200,7 +212,7 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
             _backoff.Add(topic, peer.Id, now + _options.UnsubscribeBackoff.Ticks);
             SendPrune(peer, MakePrune(state, peer, _options.UnsubscribeBackoff, peerExchange: true));
         }
-        Counters.MeshRemoved += state.Mesh.Count;
+        _counters.MeshRemoved += state.Mesh.Count;
         state.ClearMesh();
         foreach (var peer in _peers.Keys) _outbox.Subscription(peer, new SubscriptionChange(topic, false));
         DropIfUnused(state);
@@ -235,7 +247,7 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
         if (!state.Joined) state.LastPublished = now;
         if (state.Joined)
         {
-            Counters.Delivered++;
+            _counters.Delivered++;
             Delivered?.Invoke(message);
         }
         _outbox.Flush(_network);

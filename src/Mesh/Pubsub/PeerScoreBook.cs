@@ -17,7 +17,6 @@ internal sealed class PeerScoreBook(PeerScoreParams parameters, long start)
     private readonly Dictionary<PeerId, PeerScoreState> _retained = [];
     // The connected and retained states with a counter above zero, each at its DecayIndex.
     private readonly List<PeerScoreState> _decaying = [];
-    private readonly bool _positiveWeights = parameters.TimeInMeshWeight >= 0 && parameters.FirstMessageDeliveriesWeight >= 0;
     private long _lastDecay = start;
 
     /// <summary>States of disconnected peers held.</summary>
@@ -53,10 +52,12 @@ internal sealed class PeerScoreBook(PeerScoreParams parameters, long start)
     /// and first deliveries, no invalid message ever counted, the behaviour penalty within its
     /// threshold and a non-negative application score. Checks against the gossip and graylist
     /// thresholds (never above zero) then pass without computing the score, which an RPC would
-    /// otherwise do for every copy of every message.
+    /// otherwise do for every copy of every message. Static, on the parameters the router shares
+    /// with every other router of its role: the check needs no book, so a copy loads none.
     /// </summary>
-    public bool CannotBeNegative(PeerScoreState state) =>
-        _positiveWeights && !state.HadInvalid && state.BehaviourPenalty <= parameters.BehaviourPenaltyThreshold
+    public static bool CannotBeNegative(PeerScoreParams parameters, PeerScoreState state) =>
+        parameters.TimeInMeshWeight >= 0 && parameters.FirstMessageDeliveriesWeight >= 0
+        && !state.HadInvalid && state.BehaviourPenalty <= parameters.BehaviourPenaltyThreshold
         && parameters.AppSpecificWeight * state.AppScore >= 0;
 
     /// <summary>
@@ -65,7 +66,7 @@ internal sealed class PeerScoreBook(PeerScoreParams parameters, long start)
     /// being computed (a heartbeat asks this of every mesh peer, and most never misbehave).
     /// </summary>
     public bool AtLeast(PeerScoreState state, double threshold, long now) =>
-        (threshold <= 0 && CannotBeNegative(state)) || Score(state, now) >= threshold;
+        (threshold <= 0 && CannotBeNegative(parameters, state)) || Score(state, now) >= threshold;
 
     /// <summary>The score of a state at <paramref name="now"/>.</summary>
     public double Score(PeerScoreState state, long now)

@@ -21,6 +21,13 @@ internal sealed class PeerState(PeerId id, ConnectionDirection direction, Signed
     /// <summary>Its score counters.</summary>
     public PeerScoreState Score { get; } = score;
 
+    /// <summary>
+    /// Set once anything in <see cref="Score"/> could make the score negative (see
+    /// <see cref="PeerScoreBook.CannotBeNegative"/>), and never cleared: until then an RPC from the
+    /// peer passes the thresholds at or below zero without its score state being read.
+    /// </summary>
+    public bool ScoreMayBeNegative { get; set; }
+
     /// <summary>Topics it announced (an array: a light peer has one or two, and a list costs twice the memory).</summary>
     public string[] Topics { get; set; } = [];
 

@@ -52,6 +52,29 @@ public sealed class ScoringTests
     }
 
     [Fact]
+    public void GraylistedPeer_WhoReconnectsWithinTheRetentionTime_IsStillIgnored()
+    {
+        var network = new TestNetwork();
+        var node = network.Add(validator: _ => false);
+        var attacker = network.AddSilent();
+        network.Connect(attacker, node);
+        node.Join(Topic);
+        for (var i = 1; i <= 11; i++) attacker.Inject(node, Rpc.Message(new PubsubMessage(attacker.Id, (ulong)i, Topic, "x"u8.ToArray())));
+        network.Disconnect(attacker.Id, node.Id);
+        network.Connect(attacker, node);
+        Assert.True(node.R.Score(attacker.Id) < new PeerScoreThresholds().Graylist);
+        var seen = node.R.SeenCount;
+
+        // The first RPCs on the new connection: its retained score is read before any new penalty.
+        attacker.Inject(node, Rpc.Message(new PubsubMessage(attacker.Id, 99, Topic, "x"u8.ToArray())));
+        attacker.Inject(node, Rpc.Subscribe(Topic));
+        network.Heartbeats(1);
+
+        Assert.Equal(seen, node.R.SeenCount);
+        Assert.Empty(node.R.MeshPeers(Topic));
+    }
+
+    [Fact]
     public void FirstDeliveries_RaiseTheScore_AndDecay()
     {
         var network = new TestNetwork();
