@@ -74,6 +74,45 @@ public sealed class MeshNodeTests
     }
 
     [Fact]
+    public void DeadConnectionSweep_SparesAConnectionWhoseLinkCarriesMessages_AndClosesItOnceSilent()
+    {
+        var network = new TestNetwork(8);
+        var profile = RoleProfile.FullNode with
+        {
+            Connections = RoleProfile.FullNode.Connections with
+            {
+                TrimOrder = Rollout.Mesh.Connections.TrimOrder.ZeroStreamsThenMostStreams,
+                GracePeriod = TimeSpan.Zero,
+                SilencePeriod = TimeSpan.FromSeconds(10),
+            },
+        };
+        var node = network.AddMeshNode(profile);
+        node.Join(Topic);
+        var peer = network.AddSilent();
+        var link = node.Mesh!.OnConnected(peer.Id, ConnectionDirection.Inbound, peer.Record)!;
+
+        // A message every 8 s keeps it alive across sweeps each second, though nothing touches the connection itself.
+        for (ulong i = 1; i <= 3; i++)
+        {
+            network.Time.Advance(TimeSpan.FromSeconds(8));
+            node.Mesh.OnReceived(link, Rpc.Message(new PubsubMessage(peer.Id, i, Topic, "alive"u8.ToArray())));
+            node.Mesh.Heartbeat();
+        }
+        for (var second = 0; second < 10; second++)
+        {
+            network.Time.Advance(TimeSpan.FromSeconds(1));
+            node.Mesh.Heartbeat();
+        }
+        Assert.Equal(1, node.Mesh.Connections.Count);
+
+        network.Time.Advance(TimeSpan.FromSeconds(1));
+        node.Mesh.Heartbeat();
+
+        Assert.Equal(0, node.Mesh.Connections.Count);
+        Assert.False(link.IsOpen);
+    }
+
+    [Fact]
     public void Bootstrap_AtItsHardBound_ReturnsNoLinkForTheRefusedConnection()
     {
         var network = new TestNetwork(7);
