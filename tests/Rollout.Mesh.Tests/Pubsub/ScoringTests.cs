@@ -33,26 +33,25 @@ public sealed class ScoringTests
     [Fact]
     public void GraylistedPeer_IsIgnoredEntirely()
     {
-        var network = new TestNetwork();
-        var node = network.Add(validator: _ => false);
-        var attacker = network.AddSilent();
-        network.Connect(attacker, node);
-        node.Join(Topic);
-        // Eleven invalid messages: -100 * 11^2 = -12100, below the graylist threshold of -10000.
-        for (var i = 1; i <= 11; i++) attacker.Inject(node, Rpc.Message(new PubsubMessage(attacker.Id, (ulong)i, Topic, "x"u8.ToArray())));
-        Assert.True(node.R.Score(attacker.Id) < new PeerScoreThresholds().Graylist);
-        var seen = node.R.SeenCount;
+        var (network, node, attacker) = GraylistedAttacker();
 
-        attacker.Inject(node, Rpc.Message(new PubsubMessage(attacker.Id, 99, Topic, "x"u8.ToArray())));
-        attacker.Inject(node, Rpc.Subscribe(Topic));
-        network.Heartbeats(1);
-
-        Assert.Equal(seen, node.R.SeenCount);
-        Assert.Empty(node.R.MeshPeers(Topic));
+        AssertIgnores(network, node, attacker);
     }
 
     [Fact]
     public void GraylistedPeer_WhoReconnectsWithinTheRetentionTime_IsStillIgnored()
+    {
+        var (network, node, attacker) = GraylistedAttacker();
+        network.Disconnect(attacker.Id, node.Id);
+        network.Connect(attacker, node);
+        Assert.True(node.R.Score(attacker.Id) < new PeerScoreThresholds().Graylist);
+
+        // The first RPCs on the new connection: its retained score is read before any new penalty.
+        AssertIgnores(network, node, attacker);
+    }
+
+    /// <summary>A node on the topic, and a connected peer graylisted for eleven invalid messages (-100 × 11² = -12100, below -10000).</summary>
+    private static (TestNetwork Network, TestNode Node, TestNode Attacker) GraylistedAttacker()
     {
         var network = new TestNetwork();
         var node = network.Add(validator: _ => false);
@@ -60,12 +59,15 @@ public sealed class ScoringTests
         network.Connect(attacker, node);
         node.Join(Topic);
         for (var i = 1; i <= 11; i++) attacker.Inject(node, Rpc.Message(new PubsubMessage(attacker.Id, (ulong)i, Topic, "x"u8.ToArray())));
-        network.Disconnect(attacker.Id, node.Id);
-        network.Connect(attacker, node);
         Assert.True(node.R.Score(attacker.Id) < new PeerScoreThresholds().Graylist);
+        return (network, node, attacker);
+    }
+
+    /// <summary>A message and a subscription from the attacker change nothing: nothing new is seen, and it never enters the mesh.</summary>
+    private static void AssertIgnores(TestNetwork network, TestNode node, TestNode attacker)
+    {
         var seen = node.R.SeenCount;
 
-        // The first RPCs on the new connection: its retained score is read before any new penalty.
         attacker.Inject(node, Rpc.Message(new PubsubMessage(attacker.Id, 99, Topic, "x"u8.ToArray())));
         attacker.Inject(node, Rpc.Subscribe(Topic));
         network.Heartbeats(1);
