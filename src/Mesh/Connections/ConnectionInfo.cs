@@ -42,7 +42,7 @@ public sealed class ConnectionInfo(PeerId peer, ConnectionDirection direction, l
     internal bool SilentFor(long period, long now)
     {
         if (now - _touched <= period) return false;
-        if (Link is { } link && link.LastReceived > _touched) _touched = link.LastReceived;
+        _touched = LastActivity;
         return now - _touched > period;
     }
 

@@ -19,9 +19,7 @@ public sealed partial class GossipSubRouter
             _promises.Expire(now, peer =>
             {
                 _counters.BrokenPromises++;
-                if (!_peers.TryGetValue(peer, out var state)) return;
-                _scores.AddPenalty(state.Score, 1);
-                ScoreChanged(state);
+                if (_peers.TryGetValue(peer, out var state)) Penalise(state, 1);
             });
         }
         _scores.Decay(now);

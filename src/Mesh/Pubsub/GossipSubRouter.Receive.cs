@@ -140,8 +140,7 @@ public sealed partial class GossipSubRouter
         {
             // Grafting inside the backoff: penalised, twice when it comes right after the prune (flooding).
             var penalty = now < until - _options.PruneBackoff.Ticks + _options.GraftFloodThreshold.Ticks ? 2 : 1;
-            _scores.AddPenalty(peer.Score, penalty);
-            ScoreChanged(peer);
+            Penalise(peer, penalty);
             _counters.BackoffViolations++;
             RefuseGraft(state, peer, now, peerExchange: false);
             return;

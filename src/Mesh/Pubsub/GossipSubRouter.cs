@@ -152,10 +152,17 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
         return state;
     }
 
+    /// <summary>Adds to a peer's behaviour penalty, and notes that its score may now be negative.</summary>
+    private void Penalise(PeerState peer, double count)
+    {
+        _scores.AddPenalty(peer.Score, count);
+        ScoreChanged(peer);
+    }
+
     /// <summary>
     /// After a peer's score counters rose (or it connected with retained ones): once its score may be
     /// negative, RPCs from it are scored exactly. Call after every change that could make
-    /// <see cref="PeerScoreBook.CannotBeNegative"/> false.
+    /// <see cref="PeerScoreBook.CannotBeNegative"/> false (penalties go through <see cref="Penalise"/>).
     /// </summary>
     private void ScoreChanged(PeerState peer)
     {
