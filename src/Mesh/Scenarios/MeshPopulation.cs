@@ -53,13 +53,18 @@ public sealed class MeshPopulation
         _dials = new MeshWire[count];
         _accepts = new MeshWire[count];
         _index = new Dictionary<PeerId, int>(count);
-        for (var i = 0; i < count; i++)
+        // The seeds are drawn in node order, so the keys do not depend on the threads that turn them
+        // into key pairs and signed records (74 µs a node: 7 s on one thread at 100,000 peers).
+        var seeds = new byte[count][];
+        for (var i = 0; i < count; i++) keyRandom.NextBytes(seeds[i] = new byte[Ed25519KeyPair.SeedLength]);
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = settings.Threads }, i =>
         {
-            Keys[i] = Ed25519KeyPair.Generate(keyRandom);
-            Ids[i] = Keys[i].PeerId;
-            Records[i] = SignedPeerRecord.Create(Keys[i], 1, [$"/sim/{i}"]);
-            _index.Add(Ids[i], i);
-        }
+            var key = Ed25519KeyPair.FromSeed(seeds[i]);
+            Keys[i] = key;
+            Ids[i] = key.PeerId;
+            Records[i] = SignedPeerRecord.Create(key, 1, [$"/sim/{i}"]);
+        });
+        for (var i = 0; i < count; i++) _index.Add(Ids[i], i);
         BootstrapList = new BootstrapPeers(Records[..settings.Bootstraps]);
         BootstrapConnectedAt = Filled(count);
         GraftAt = Filled(count);
