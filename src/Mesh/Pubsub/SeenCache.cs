@@ -5,6 +5,11 @@ namespace Rollout.Mesh.Pubsub;
 /// IDs arrive in time order and leave in the same order, so they live in a ring (16 bytes each, no
 /// object per entry), and an open-addressing table of ring positions (4 bytes a slot, at most half
 /// full) finds them: about 24–48 bytes an ID instead of ~150 for a hash set plus a queue of tuples.
+/// The ring is made of chunks of <see cref="ChunkSize"/> IDs: it grows by a chunk and gives back a
+/// chunk once its IDs have left, so growing copies no ID and leaves no outgrown array behind. In a
+/// simulation every router sees the same messages and grows at the same moment; with one array
+/// doubled in place, their outgrown rings (1.6 GB at the seed's routing size) waited for a full
+/// collection and set the run's peak memory.
 /// Expiry is kept per group of IDs added between two <see cref="Expire"/> calls (the host's
 /// heartbeat): a group leaves once its newest ID's TTL has run out, so an ID is remembered for at
 /// least the TTL and at most one heartbeat longer. A struct, so the router holds its fields in place
@@ -13,9 +18,17 @@ namespace Rollout.Mesh.Pubsub;
 /// </summary>
 internal struct SeenCache(TimeSpan ttl)
 {
-    private const int MinimumRing = 16;
+    private const int ChunkShift = 7;
+    private const int ChunkSize = 1 << ChunkShift;
+    private const int MinimumTable = 32;
+    // Table entries keep a ring position's low 30 bits (plus one, so zero marks an empty slot); the
+    // chunk and offset are read from those bits, which holds while the ring spans fewer than 2^23 chunks.
+    private const long PositionMask = (1L << 30) - 1;
 
-    private MessageId[] _ring = [];
+    // Chunk n of the ring (positions n·ChunkSize onwards) sits at _chunks[n & (_chunks.Length - 1)].
+    private MessageId[]?[] _chunks = [];
+    // One chunk whose IDs have all left, kept for the next chunk the ring needs.
+    private MessageId[]? _spare;
     private long _head;
     private long _tail;
     private int[] _table = [];
@@ -26,18 +39,19 @@ internal struct SeenCache(TimeSpan ttl)
     private bool _groupOpen;
 
     /// <summary>Number of IDs held.</summary>
-    public int Count => (int)(_tail - _head);
+    public readonly int Count => (int)(_tail - _head);
 
     /// <summary>True when the ID is held.</summary>
-    public bool Contains(MessageId id) => Count > 0 && Slot(id) >= 0;
+    public readonly bool Contains(MessageId id) => Count > 0 && Slot(id) >= 0;
 
     /// <summary>Adds an ID first seen at <paramref name="now"/>; false when it was already seen.</summary>
     public bool Add(MessageId id, long now)
     {
         if (Count > 0 && Slot(id) >= 0) return false;
-        if (Count == _ring.Length) Resize(Math.Max(MinimumRing, _ring.Length * 2));
-        var position = (int)(_tail & (_ring.Length - 1));
-        _ring[position] = id;
+        if ((Count + 1) * 2 > _table.Length) Rebuild(Math.Max(MinimumTable, _table.Length * 2));
+        if ((_tail & (ChunkSize - 1)) == 0) AddChunk();
+        var position = _tail;
+        _chunks[(position >> ChunkShift) & (_chunks.Length - 1)]![position & (ChunkSize - 1)] = id;
         _tail++;
         Insert(id, position);
         var expires = now + ttl.Ticks;
@@ -64,47 +78,52 @@ internal struct SeenCache(TimeSpan ttl)
             var end = _groups[_groupHead].End;
             while (_head < end)
             {
-                Delete(_ring[(int)(_head & (_ring.Length - 1))]);
+                Delete(At(_head));
                 _head++;
+                // The chunk's last ID has left: the chunk goes (one is kept for the ring's next).
+                if ((_head & (ChunkSize - 1)) == 0) ReleaseChunk((_head - 1) >> ChunkShift);
             }
             _groupHead = (_groupHead + 1) % _groups.Length;
             _groupCount--;
         }
-        // Give memory back after a burst.
-        if (_ring.Length > MinimumRing * 4 && Count * 4 < _ring.Length) Resize(_ring.Length / 2);
+        // Give table space back after a burst.
+        if (_table.Length > MinimumTable * 4 && Count * 8 < _table.Length) Rebuild(_table.Length / 2);
     }
 
     private static int Hash(MessageId id) => (int)(id.Low ^ (id.Low >> 32) ^ id.High);
 
+    /// <summary>The ID at a ring position held now; the position may be given by its low 30 bits only.</summary>
+    private readonly MessageId At(long position) => _chunks[(position >> ChunkShift) & (_chunks.Length - 1)]![position & (ChunkSize - 1)];
+
     /// <summary>The table slot holding <paramref name="id"/>, or -1.</summary>
-    private int Slot(MessageId id)
+    private readonly int Slot(MessageId id)
     {
         var mask = _table.Length - 1;
         for (var i = Hash(id) & mask; ; i = (i + 1) & mask)
         {
             var entry = _table[i];
             if (entry == 0) return -1;
-            if (_ring[entry - 1] == id) return i;
+            if (At(entry - 1) == id) return i;
         }
     }
 
-    private void Insert(MessageId id, int position)
+    private readonly void Insert(MessageId id, long position)
     {
         var mask = _table.Length - 1;
         var i = Hash(id) & mask;
         while (_table[i] != 0) i = (i + 1) & mask;
-        _table[i] = position + 1;
+        _table[i] = (int)(position & PositionMask) + 1;
     }
 
     /// <summary>Removes an ID with backward-shift deletion, so no tombstones build up.</summary>
-    private void Delete(MessageId id)
+    private readonly void Delete(MessageId id)
     {
         var mask = _table.Length - 1;
         var hole = Slot(id);
         if (hole < 0) return;
         for (var j = (hole + 1) & mask; _table[j] != 0; j = (j + 1) & mask)
         {
-            var home = Hash(_ring[_table[j] - 1]) & mask;
+            var home = Hash(At(_table[j] - 1)) & mask;
             // Move the entry into the hole unless its home lies cyclically in (hole, j].
             var stays = hole <= j ? home > hole && home <= j : home > hole || home <= j;
             if (stays) continue;
@@ -114,22 +133,34 @@ internal struct SeenCache(TimeSpan ttl)
         _table[hole] = 0;
     }
 
-    private void Resize(int capacity)
+    /// <summary>A new table of <paramref name="length"/> slots holding every ID held.</summary>
+    private void Rebuild(int length)
     {
-        var ring = new MessageId[capacity];
-        var count = Count;
-        for (var k = 0; k < count; k++) ring[k] = _ring[(int)((_head + k) & (_ring.Length - 1))];
-        _ring = ring;
-        // Ring positions restart at zero; the groups' ends move with them.
-        for (var g = 0; g < _groupCount; g++)
+        _table = new int[length];
+        for (var position = _head; position < _tail; position++) Insert(At(position), position);
+    }
+
+    /// <summary>Places a chunk for the positions from <see cref="_tail"/> on, first making room for it.</summary>
+    private void AddChunk()
+    {
+        var first = _head >> ChunkShift;
+        var chunk = _tail >> ChunkShift;
+        if (chunk - first >= _chunks.Length)
         {
-            var at = (_groupHead + g) % _groups.Length;
-            _groups[at] = (_groups[at].Expires, _groups[at].End - _head);
+            // Every place is taken: twice as many, each chunk held moved to its place in the new array.
+            var chunks = new MessageId[]?[Math.Max(4, _chunks.Length * 2)];
+            for (var n = first; n < chunk; n++) chunks[n & (chunks.Length - 1)] = _chunks[n & (_chunks.Length - 1)];
+            _chunks = chunks;
         }
-        _head = 0;
-        _tail = count;
-        _table = new int[capacity * 2];
-        for (var k = 0; k < count; k++) Insert(ring[k], k);
+        _chunks[chunk & (_chunks.Length - 1)] = _spare ?? new MessageId[ChunkSize];
+        _spare = null;
+    }
+
+    private void ReleaseChunk(long chunk)
+    {
+        var at = chunk & (_chunks.Length - 1);
+        _spare = _chunks[at];
+        _chunks[at] = null;
     }
 
     private void GrowGroups()

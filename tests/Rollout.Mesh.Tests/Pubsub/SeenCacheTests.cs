@@ -64,6 +64,55 @@ public sealed class SeenCacheTests
     }
 
     [Fact]
+    public void ALongRunOfBurstsAndQuietHeartbeats_MatchesTheModel()
+    {
+        // Hundreds of IDs held at once and thousands passing through: the ring's chunks fill, leave and
+        // come back many times over, and the table grows and shrinks with the bursts.
+        var random = new Random(7);
+        var cache = new SeenCache(Ttl);
+        var groups = new List<(HashSet<MessageId> Ids, long Expires)>();
+        var now = 0L;
+        var next = 0UL;
+        for (var heartbeat = 0; heartbeat < 400; heartbeat++)
+        {
+            var burst = heartbeat % 50 < 10 ? random.Next(100, 400) : random.Next(0, 20);
+            var added = new HashSet<MessageId>();
+            for (var k = 0; k < burst; k++)
+            {
+                // New IDs, and now and then one already held (a duplicate copy).
+                var held = groups.SelectMany(g => g.Ids).ToList();
+                var id = held.Count > 0 && random.Next(4) == 0 ? held[random.Next(held.Count)] : new MessageId(Spread(next), Spread(++next));
+                var expected = !held.Contains(id) && !added.Contains(id);
+                Assert.Equal(expected, cache.Add(id, now));
+                if (expected) added.Add(id);
+            }
+            if (added.Count > 0) groups.Add((added, now + Ttl.Ticks));
+            Assert.Equal(groups.Sum(g => g.Ids.Count), cache.Count);
+            now += TimeSpan.TicksPerSecond;
+            cache.Expire(now);
+            var gone = groups.Where(g => g.Expires <= now).SelectMany(g => g.Ids).ToList();
+            groups.RemoveAll(g => g.Expires <= now);
+            Assert.All(gone, id => Assert.False(cache.Contains(id)));
+            Assert.All(groups.SelectMany(g => g.Ids), id => Assert.True(cache.Contains(id)));
+        }
+    }
+
+    [Fact]
+    public void GrowingToThousandsOfIds_AllocatesTheIdsOnce_NotARingPerDoubling()
+    {
+        // 4,096 IDs: 64 KiB of IDs in chunks, the table's doublings (64 KiB in all) and a few small
+        // arrays. A ring doubled in place would allocate another 64 KiB of outgrown rings, which a run
+        // where every router grows at once leaves for a full collection.
+        var ids = Enumerable.Range(0, 4_096).Select(k => new MessageId(Spread((ulong)k), (ulong)k)).ToArray();
+        var cache = new SeenCache(Ttl);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var id in ids) cache.Add(id, 0);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(4_096, cache.Count);
+        Assert.InRange(allocated, 4_096 * 16, 140_000);
+    }
+
+    [Fact]
     public void ThousandsOfIds_AreAllFound_ThenAllForgottenAfterTheTtl_AndTheCacheEmpties()
     {
         var cache = new SeenCache(Ttl);
