@@ -86,8 +86,9 @@ internal struct SeenCache(TimeSpan ttl)
             _groupHead = (_groupHead + 1) % _groups.Length;
             _groupCount--;
         }
-        // Give table space back after a burst.
+        // Give space back after a burst: table slots, and the spare chunk once the ring is nearly empty.
         if (_table.Length > MinimumTable * 4 && Count * 8 < _table.Length) Rebuild(_table.Length / 2);
+        if (Count < ChunkSize / 2) _spare = null;
     }
 
     private static int Hash(MessageId id) => (int)(id.Low ^ (id.Low >> 32) ^ id.High);
