@@ -51,7 +51,7 @@ internal struct SeenCache(TimeSpan ttl)
         if ((Count + 1) * 2 > _table.Length) Rebuild(Math.Max(MinimumTable, _table.Length * 2));
         if ((_tail & (ChunkSize - 1)) == 0) AddChunk();
         var position = _tail;
-        _chunks[(position >> ChunkShift) & (_chunks.Length - 1)]![position & (ChunkSize - 1)] = id;
+        Entry(position) = id;
         _tail++;
         Insert(id, position);
         var expires = now + ttl.Ticks;
@@ -78,7 +78,7 @@ internal struct SeenCache(TimeSpan ttl)
             var end = _groups[_groupHead].End;
             while (_head < end)
             {
-                Delete(At(_head));
+                Delete(Entry(_head));
                 _head++;
                 // The chunk's last ID has left: the chunk goes (one is kept for the ring's next).
                 if ((_head & (ChunkSize - 1)) == 0) ReleaseChunk((_head - 1) >> ChunkShift);
@@ -93,8 +93,8 @@ internal struct SeenCache(TimeSpan ttl)
 
     private static int Hash(MessageId id) => (int)(id.Low ^ (id.Low >> 32) ^ id.High);
 
-    /// <summary>The ID at a ring position held now; the position may be given by its low 30 bits only.</summary>
-    private readonly MessageId At(long position) => _chunks[(position >> ChunkShift) & (_chunks.Length - 1)]![position & (ChunkSize - 1)];
+    /// <summary>The ring's entry for a position whose chunk is in place (one held, or the next to add); its low 30 bits suffice.</summary>
+    private readonly ref MessageId Entry(long position) => ref _chunks[(position >> ChunkShift) & (_chunks.Length - 1)]![position & (ChunkSize - 1)];
 
     /// <summary>The table slot holding <paramref name="id"/>, or -1.</summary>
     private readonly int Slot(MessageId id)
@@ -104,7 +104,7 @@ internal struct SeenCache(TimeSpan ttl)
         {
             var entry = _table[i];
             if (entry == 0) return -1;
-            if (At(entry - 1) == id) return i;
+            if (Entry(entry - 1) == id) return i;
         }
     }
 
@@ -124,7 +124,7 @@ internal struct SeenCache(TimeSpan ttl)
         if (hole < 0) return;
         for (var j = (hole + 1) & mask; _table[j] != 0; j = (j + 1) & mask)
         {
-            var home = Hash(At(_table[j] - 1)) & mask;
+            var home = Hash(Entry(_table[j] - 1)) & mask;
             // Move the entry into the hole unless its home lies cyclically in (hole, j].
             var stays = hole <= j ? home > hole && home <= j : home > hole || home <= j;
             if (stays) continue;
@@ -138,7 +138,7 @@ internal struct SeenCache(TimeSpan ttl)
     private void Rebuild(int length)
     {
         _table = new int[length];
-        for (var position = _head; position < _tail; position++) Insert(At(position), position);
+        for (var position = _head; position < _tail; position++) Insert(Entry(position), position);
     }
 
     /// <summary>Places a chunk for the positions from <see cref="_tail"/> on, first making room for it.</summary>
