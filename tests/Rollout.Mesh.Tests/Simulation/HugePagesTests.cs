@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Rollout.Mesh.Simulation;
 
 namespace Rollout.Mesh.Tests.Simulation;
@@ -58,6 +59,53 @@ public sealed class HugePagesTests
     }
 
     [Fact]
+    public void OnlyHugePagesWhoseSmallPagesAreAllResidentCollapse_AndNeighboursJoinIntoOneRun()
+    {
+        var start = 0x7f0000000000L;
+        var perHugePage = (int)(2 * MiB / Environment.SystemPageSize);
+        // Five huge pages and a few pages more: resident, resident, one page missing, resident, only
+        // the lowest bit counts (mincore leaves the others undefined), then a partial huge page.
+        var residency = new byte[(5 * perHugePage) + 3];
+        residency.AsSpan().Fill(1);
+        residency[(2 * perHugePage) + 17] = 0;
+        residency.AsSpan(3 * perHugePage, perHugePage).Fill(0xFF);
+        residency[4 * perHugePage] = 0xFE;
+
+        var runs = HugePages.WholeResidentRuns(start, residency);
+
+        Assert.Equal([(start, 4 * MiB), (start + (6 * MiB), 2 * MiB)], runs);
+        Assert.Empty(HugePages.WholeResidentRuns(start, residency.AsSpan(0, perHugePage - 1)));
+    }
+
+    [Fact]
+    public void Residency_SaysWhichPagesWereTouched_SoAPassLeavesUntouchedMemoryAlone()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var page = Environment.SystemPageSize;
+        var length = 8 * MiB;
+        var mapping = mmap(0, (nuint)length, ProtectReadWrite, MapPrivateAnonymous, -1, 0);
+        Assert.NotEqual(-1, mapping);
+        try
+        {
+            // The first huge page of the mapping that is wholly inside it, written in full; of the
+            // next, only its first page.
+            var aligned = (mapping + (nint)(2 * MiB) - 1) & ~(nint)(2 * MiB - 1);
+            for (var offset = 0L; offset < 2 * MiB; offset += page) Marshal.WriteByte(aligned, (int)offset, 1);
+            Marshal.WriteByte(aligned, (int)(2 * MiB), 1);
+            var residency = new byte[(4 * MiB) / page];
+
+            Assert.True(HugePages.TryReadResidency(aligned, 4 * MiB, residency));
+
+            Assert.Equal((2 * MiB / page) + 1, residency.Count(b => (b & 1) == 1));
+            Assert.Equal([((long)aligned, 2 * MiB)], HugePages.WholeResidentRuns(aligned, residency));
+        }
+        finally
+        {
+            Assert.Equal(0, munmap(mapping, (nuint)length));
+        }
+    }
+
+    [Fact]
     public void Rollup_GivesHugeAndResidentBytes_OrNothingWhenAFigureIsMissing()
     {
         string[] rollup = ["00400000-7ffc0bf83000 ---p 00000000 00:00 0 [rollup]", "Rss:              747408 kB", "Pss:  1 kB", "AnonHugePages:    675840 kB"];
@@ -94,5 +142,18 @@ public sealed class HugePagesTests
         GC.KeepAlive(held);
     }
 
+    private const int ProtectReadWrite = 0x3;
+    private const int MapPrivateAnonymous = 0x22;
+
     private static MemoryMapping Map(long start, long end, string permissions, bool anonymous = true) => new(start, end, permissions, anonymous);
+
+#pragma warning disable SYSLIB1054 // The project does not enable unsafe code, which LibraryImport needs.
+    [DllImport("libc", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern nint mmap(nint address, nuint length, int protection, int flags, int descriptor, nint offset);
+
+    [DllImport("libc", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int munmap(nint address, nuint length);
+#pragma warning restore SYSLIB1054
 }
