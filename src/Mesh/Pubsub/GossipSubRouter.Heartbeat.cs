@@ -147,7 +147,7 @@ public sealed partial class GossipSubRouter
         state.AddToMesh(peer);
         _counters.MeshAdded++;
         PeerScoreBook.Graft(peer.Score, state.Name, now);
-        _outbox.Graft(peer.Id, state.Name);
+        _outbox.Graft(peer, state.Name);
     }
 
     private void PruneFromMesh(TopicState state, PeerState peer, long now, bool peerExchange)
@@ -175,6 +175,6 @@ public sealed partial class GossipSubRouter
         var targets = state.Subscribers.Sample(target, _random,
             p => !exclude.Contains(p) && _scores.AtLeast(p.Score, _options.Thresholds.Gossip, now));
         var ihave = new ControlIHave(state.Name, ids);
-        foreach (var peer in targets) _outbox.IHave(peer.Id, ihave);
+        foreach (var peer in targets) _outbox.IHave(peer, ihave);
     }
 }

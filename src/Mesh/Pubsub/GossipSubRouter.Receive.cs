@@ -94,7 +94,7 @@ public sealed partial class GossipSubRouter
         {
             // The peer's hash is kept in its state: telling it from the author loads no peer ID.
             var next = mesh[i];
-            if (next != peer && (next.PeerHash != authorHash || !next.Id.Equals(author))) _outbox.Message(next.Id, message);
+            if (next != peer && (next.PeerHash != authorHash || !next.Id.Equals(author))) _outbox.Message(next, message);
         }
     }
 
@@ -116,7 +116,7 @@ public sealed partial class GossipSubRouter
             if (_seen.Contains(id) || _promises.IsPromised(id)) continue;
             peer.AskedThisHeartbeat++;
             _promises.Add(id, peer.Id, deadline);
-            _outbox.IWant(peer.Id, id);
+            _outbox.IWant(peer, id);
             _counters.IWantRequested++;
         }
     }
@@ -127,7 +127,7 @@ public sealed partial class GossipSubRouter
         {
             var id = ids[i];
             var message = _cache.GetForPeer(id, peer, _options.GossipRetransmission);
-            if (message is not null) _outbox.Message(peer.Id, message);
+            if (message is not null) _outbox.Message(peer, message);
         }
     }
 
@@ -171,7 +171,7 @@ public sealed partial class GossipSubRouter
     {
         _counters.PrunesSent++;
         _counters.PeerExchangeRecordsSent += prune.Peers.Count;
-        _outbox.Prune(peer.Id, prune);
+        _outbox.Prune(peer, prune);
     }
 
     private void HandlePrune(PeerState peer, ControlPrune prune, double score, long now)

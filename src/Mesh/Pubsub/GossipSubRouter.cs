@@ -146,7 +146,7 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
         // The hello: our subscriptions, so the peer can graft us.
         foreach (var topic in _topics.Values)
         {
-            if (topic.Joined) _outbox.Subscription(peer, new SubscriptionChange(topic.Name, true));
+            if (topic.Joined) _outbox.Subscription(state, new SubscriptionChange(topic.Name, true));
         }
         _outbox.Flush(_network);
         return state;
@@ -194,7 +194,7 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
         var state = Topic(topic);
         if (state.Joined) return;
         state.Joined = true;
-        foreach (var peer in _peers.Keys) _outbox.Subscription(peer, new SubscriptionChange(topic, true));
+        foreach (var peer in _peers.Values) _outbox.Subscription(peer, new SubscriptionChange(topic, true));
         var now = Now;
         foreach (var peer in state.Fanout)
         {
@@ -221,7 +221,7 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
         }
         _counters.MeshRemoved += state.Mesh.Count;
         state.ClearMesh();
-        foreach (var peer in _peers.Keys) _outbox.Subscription(peer, new SubscriptionChange(topic, false));
+        foreach (var peer in _peers.Values) _outbox.Subscription(peer, new SubscriptionChange(topic, false));
         DropIfUnused(state);
         _outbox.Flush(_network);
     }
@@ -239,17 +239,17 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
         {
             foreach (var peer in state.Subscribers)
             {
-                if (_scores.AtLeast(peer.Score, _options.Thresholds.Publish, now)) _outbox.Message(peer.Id, message);
+                if (_scores.AtLeast(peer.Score, _options.Thresholds.Publish, now)) _outbox.Message(peer, message);
             }
         }
         else if (state.Joined)
         {
-            foreach (var peer in state.Mesh) _outbox.Message(peer.Id, message);
+            foreach (var peer in state.Mesh) _outbox.Message(peer, message);
         }
         else
         {
             if (state.Fanout.Count == 0) FillFanout(state, now);
-            foreach (var peer in state.Fanout) _outbox.Message(peer.Id, message);
+            foreach (var peer in state.Fanout) _outbox.Message(peer, message);
         }
         if (!state.Joined) state.LastPublished = now;
         if (state.Joined)

@@ -1,4 +1,3 @@
-using Rollout.Mesh.Identity;
 using Rollout.Mesh.Transport;
 
 namespace Rollout.Mesh.Pubsub;
@@ -8,7 +7,9 @@ namespace Rollout.Mesh.Pubsub;
 /// control on messages the same way). Forwarding dominates a router's sends and is usually one
 /// message to each mesh peer with nothing else queued: such a peer costs one slot in a reused list
 /// and is sent the message's shared <see cref="PubsubMessage.Alone"/> RPC, so forwarding allocates
-/// nothing. A peer with more queued gets a <see cref="Pending"/> and an RPC of its own.
+/// nothing. A peer with more queued gets a <see cref="Pending"/> and an RPC of its own. Peers are
+/// the router's own states, told apart by reference: one state per connected peer, and queuing for
+/// a peer loads nothing of it (not its ID).
 /// </summary>
 internal sealed class Outbox
 {
@@ -17,10 +18,10 @@ internal sealed class Outbox
 
     private List<Entry> _entries = [];
     private List<Entry>? _spare;
-    private Dictionary<PeerId, int>? _index;
+    private Dictionary<PeerState, int>? _index;
 
     /// <summary>Queues a message.</summary>
-    public void Message(PeerId peer, PubsubMessage message)
+    public void Message(PeerState peer, PubsubMessage message)
     {
         var at = Find(peer);
         if (at < 0)
@@ -32,19 +33,19 @@ internal sealed class Outbox
     }
 
     /// <summary>Queues a subscription change.</summary>
-    public void Subscription(PeerId peer, SubscriptionChange change) => (Get(peer).Subscriptions ??= []).Add(change);
+    public void Subscription(PeerState peer, SubscriptionChange change) => (Get(peer).Subscriptions ??= []).Add(change);
 
     /// <summary>Queues a GRAFT.</summary>
-    public void Graft(PeerId peer, string topic) => (Get(peer).Graft ??= []).Add(topic);
+    public void Graft(PeerState peer, string topic) => (Get(peer).Graft ??= []).Add(topic);
 
     /// <summary>Queues a PRUNE.</summary>
-    public void Prune(PeerId peer, ControlPrune prune) => (Get(peer).Prune ??= []).Add(prune);
+    public void Prune(PeerState peer, ControlPrune prune) => (Get(peer).Prune ??= []).Add(prune);
 
     /// <summary>Queues an IHAVE.</summary>
-    public void IHave(PeerId peer, ControlIHave ihave) => (Get(peer).IHave ??= []).Add(ihave);
+    public void IHave(PeerState peer, ControlIHave ihave) => (Get(peer).IHave ??= []).Add(ihave);
 
     /// <summary>Queues IWANT IDs.</summary>
-    public void IWant(PeerId peer, MessageId id) => (Get(peer).IWant ??= []).Add(id);
+    public void IWant(PeerState peer, MessageId id) => (Get(peer).IWant ??= []).Add(id);
 
     /// <summary>Sends everything queued, one RPC per peer in the order the peers were first queued, and empties the outbox.</summary>
     public void Flush(IPeerNetwork<PubsubRpc> network)
@@ -60,24 +61,22 @@ internal sealed class Outbox
             var entry = batch[i];
             if (entry.Full is not { } p)
             {
-                network.Send(entry.Peer, entry.Single!.Alone);
+                network.Send(entry.Peer.Id, entry.Single!.Alone);
                 continue;
             }
-            network.Send(entry.Peer, new PubsubRpc(
+            network.Send(entry.Peer.Id, new PubsubRpc(
                 p.Subscriptions ?? [], p.Messages ?? [], p.IHave ?? [], p.IWant ?? [], p.Graft ?? [], p.Prune ?? []));
         }
         batch.Clear();
         _spare = batch;
     }
 
-    private int Find(PeerId peer)
+    private int Find(PeerState peer)
     {
         if (_index is not null && _entries.Count > ScanLimit) return _index.GetValueOrDefault(peer, -1);
-        var hash = peer.GetHashCode();
         for (var i = 0; i < _entries.Count; i++)
         {
-            var other = _entries[i].Peer;
-            if (ReferenceEquals(other, peer) || (other.GetHashCode() == hash && other.Equals(peer))) return i;
+            if (ReferenceEquals(_entries[i].Peer, peer)) return i;
         }
         return -1;
     }
@@ -89,13 +88,13 @@ internal sealed class Outbox
         if (_entries.Count == ScanLimit + 1)
         {
             // Crossing the scan limit: index the peers queued so far.
-            _index ??= [];
+            _index ??= new Dictionary<PeerState, int>(ReferenceEqualityComparer.Instance);
             for (var i = 0; i < ScanLimit; i++) _index[_entries[i].Peer] = i;
         }
         _index![entry.Peer] = _entries.Count - 1;
     }
 
-    private Pending Get(PeerId peer)
+    private Pending Get(PeerState peer)
     {
         var at = Find(peer);
         if (at >= 0) return Full(at);
@@ -113,7 +112,7 @@ internal sealed class Outbox
         return full;
     }
 
-    private readonly record struct Entry(PeerId Peer, PubsubMessage? Single, Pending? Full);
+    private readonly record struct Entry(PeerState Peer, PubsubMessage? Single, Pending? Full);
 
     private sealed class Pending
     {

@@ -9,9 +9,6 @@ internal sealed class PeerState(PeerId id, ConnectionDirection direction, Signed
     /// <summary>The peer.</summary>
     public PeerId Id => Peer;
 
-    /// <summary>The peer's hash code, kept here so comparing peers need not load the ID.</summary>
-    public int PeerHash { get; } = id.GetHashCode();
-
     /// <summary>True when we dialed it.</summary>
     public bool Outbound { get; } = direction == ConnectionDirection.Outbound;
 

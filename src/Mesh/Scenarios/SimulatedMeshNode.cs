@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Rollout.Mesh.Identity;
 using Rollout.Mesh.Pubsub;
 using Rollout.Mesh.Roles;
@@ -18,9 +19,11 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
     private const int HeartbeatTimer = 0;
     private const int RetryTimer = 1;
 
-    // Wire messages are immutable, so the last one made can be reused by whichever node sends the same RPC next (one engine per thread).
+    // Slots in each thread's table of RPC wires (see WireOf).
+    private const int WireSlots = 1024;
+
     [ThreadStatic]
-    private static MeshWire? _lastWire;
+    private static MeshWire?[]? t_wires;
 
     private readonly MeshPopulation _host;
     private readonly int _self;
@@ -180,9 +183,7 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
             if (!_links.Contains(to)) return;
         }
         if (to < 0) return;
-        // A forwarded message is one shared RPC sent to every mesh peer in turn: one wire for the run of them.
-        var wire = _lastWire;
-        if (wire is null || !ReferenceEquals(wire.Rpc, message)) _lastWire = wire = new MeshWire(MeshWireKind.Rpc, null, message);
+        var wire = WireOf(message);
         var size = wire.Size;
         _host.OnSend(_self, to, message, size);
         _host.OnSendResult(_self, _host.Network.Send(_self, to, wire, size));
@@ -213,6 +214,22 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
         _node.OnDisconnected(_host.Ids[peer]);
     }
 
+    /// <summary>
+    /// The wire carrying <paramref name="rpc"/>. Wires are immutable, so one serves every send of the
+    /// same RPC: a table per thread, direct-mapped by the RPC's identity, keeps the wire last made for
+    /// each slot. A forwarded message is one RPC shared by every router (<see cref="PubsubMessage.Alone"/>),
+    /// so it crosses the whole network in one wire, which stays in cache for its receivers, instead of
+    /// one new wire per forwarding router (at 100,000 peers, 10⁸ wires a run). A slot another RPC took
+    /// over costs a new wire, nothing else.
+    /// </summary>
+    private static MeshWire WireOf(PubsubRpc rpc)
+    {
+        ref var slot = ref (t_wires ??= new MeshWire?[WireSlots])[RuntimeHelpers.GetHashCode(rpc) & (WireSlots - 1)];
+        var wire = slot;
+        if (wire is null || !ReferenceEquals(wire.Rpc, rpc)) slot = wire = new MeshWire(MeshWireKind.Rpc, null, rpc);
+        return wire;
+    }
+
     private void Connected(int from, SignedPeerRecord? record)
     {
         var peer = _host.Ids[from];
@@ -235,11 +252,12 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
     }
 
     /// <summary>
-    /// The open links: node ids, peer IDs and the node's links, in three parallel arrays. A light peer
-    /// holds a few dozen, so a vectorised scan of the ids (and a scan of the peer IDs by reference
-    /// first: the router hands back the instances it was given) beats a hash lookup in the
-    /// population's table of every peer; past <see cref="ScanLimit"/> (bootstraps, relays) an index
-    /// by node id takes over and peers are found through the population's table.
+    /// The open links: node id, peer ID and the node's link per connection, side by side in one array
+    /// of entries. A light peer holds a few dozen, so a scan of the entries (by node id for a message
+    /// received, by peer ID reference for one sent: the router hands back the instances it was given)
+    /// beats a hash lookup in the population's table of every peer, and finding a connection and its
+    /// link reads one array. Past <see cref="ScanLimit"/> (bootstraps, relays) an index by node id
+    /// takes over and peers are found through the population's table.
     /// </summary>
     private struct LinkSet
     {
@@ -248,21 +266,14 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
 
         private const int ScanLimit = 128;
 
-        private int[] _ids;
-        private PeerId[] _peers;
-        private PeerLink?[] _links;
+        private Entry[] _entries;
         private Dictionary<int, int>? _index;
 
-        public LinkSet()
-        {
-            _ids = [];
-            _peers = [];
-            _links = [];
-        }
+        public LinkSet() => _entries = [];
 
         public int Count { get; private set; }
 
-        public readonly int IdAt(int position) => _ids[position];
+        public readonly int IdAt(int position) => _entries[position].Id;
 
         public readonly bool Contains(int id) => id >= 0 && PositionOf(id) >= 0;
 
@@ -270,16 +281,15 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
         public readonly int Find(PeerId peer)
         {
             if (_index is not null) return NotIndexed;
-            var peers = _peers;
-            for (var i = 0; i < Count; i++)
+            var entries = _entries.AsSpan(0, Count);
+            foreach (ref readonly var entry in entries)
             {
-                if (ReferenceEquals(peers[i], peer)) return _ids[i];
+                if (ReferenceEquals(entry.Peer, peer)) return entry.Id;
             }
             var hash = peer.GetHashCode();
-            for (var i = 0; i < Count; i++)
+            foreach (ref readonly var entry in entries)
             {
-                var other = peers[i];
-                if (other.GetHashCode() == hash && other.Equals(peer)) return _ids[i];
+                if (entry.Peer.GetHashCode() == hash && entry.Peer.Equals(peer)) return entry.Id;
             }
             return -1;
         }
@@ -288,7 +298,7 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
         public readonly PeerLink? LinkOf(int id)
         {
             var at = PositionOf(id);
-            return at < 0 ? null : _links[at];
+            return at < 0 ? null : _entries[at].Link;
         }
 
         /// <summary>Sets the node's link for the connection to <paramref name="id"/>; false when it is no longer linked (the node refused it).</summary>
@@ -296,29 +306,21 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
         {
             var at = PositionOf(id);
             if (at < 0) return false;
-            _links[at] = link;
+            _entries[at].Link = link;
             return true;
         }
 
         public void Add(int id, PeerId peer)
         {
             if (PositionOf(id) >= 0) return;
-            if (Count == _ids.Length)
-            {
-                var size = Math.Max(4, _ids.Length * 2);
-                Array.Resize(ref _ids, size);
-                Array.Resize(ref _peers, size);
-                Array.Resize(ref _links, size);
-            }
-            _ids[Count] = id;
-            _peers[Count] = peer;
-            _links[Count] = null;
+            if (Count == _entries.Length) Array.Resize(ref _entries, Math.Max(4, _entries.Length * 2));
+            _entries[Count] = new Entry { Id = id, Peer = peer };
             Count++;
             if (_index is not null) _index[id] = Count - 1;
             else if (Count > ScanLimit)
             {
                 _index = new Dictionary<int, int>(Count * 2);
-                for (var i = 0; i < Count; i++) _index[_ids[i]] = i;
+                for (var i = 0; i < Count; i++) _index[_entries[i].Id] = i;
             }
         }
 
@@ -327,12 +329,9 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
             var at = PositionOf(id);
             if (at < 0) return false;
             Count--;
-            var last = _ids[Count];
-            _ids[at] = last;
-            _peers[at] = _peers[Count];
-            _links[at] = _links[Count];
-            _peers[Count] = null!;
-            _links[Count] = null;
+            var last = _entries[Count].Id;
+            _entries[at] = _entries[Count];
+            _entries[Count] = default;
             if (_index is not null)
             {
                 _index.Remove(id);
@@ -343,12 +342,27 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
 
         public void Clear()
         {
-            Array.Clear(_peers, 0, Count);
-            Array.Clear(_links, 0, Count);
+            Array.Clear(_entries, 0, Count);
             Count = 0;
             _index = null;
         }
 
-        private readonly int PositionOf(int id) => _index is not null ? _index.GetValueOrDefault(id, -1) : _ids.AsSpan(0, Count).IndexOf(id);
+        private readonly int PositionOf(int id)
+        {
+            if (_index is not null) return _index.GetValueOrDefault(id, -1);
+            var entries = _entries;
+            for (var i = 0; i < Count; i++)
+            {
+                if (entries[i].Id == id) return i;
+            }
+            return -1;
+        }
+
+        private struct Entry
+        {
+            public PeerId Peer;
+            public PeerLink? Link;
+            public int Id;
+        }
     }
 }

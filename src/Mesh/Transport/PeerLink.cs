@@ -16,10 +16,17 @@ public abstract class PeerLink
     {
         ArgumentNullException.ThrowIfNull(peer);
         Peer = peer;
+        PeerHash = peer.GetHashCode();
     }
 
     /// <summary>The remote peer.</summary>
     public PeerId Peer { get; }
+
+    /// <summary>
+    /// <see cref="Peer"/>'s hash code, kept beside it: telling peers apart by hash first loads the
+    /// link, which a handler reads anyway, and not the ID.
+    /// </summary>
+    public int PeerHash { get; }
 
     private bool _open = true;
 
