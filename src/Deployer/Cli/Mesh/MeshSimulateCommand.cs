@@ -8,7 +8,7 @@ using Spectre.Console;
 namespace Rollout.Deployer.Cli.Mesh;
 
 /// <summary>
-/// <c>rollout mesh simulate --scenario NAME [--peers N] [--relays N] [--bootstraps N] [--seed N] [--json FILE] ...</c>:
+/// <c>rollout mesh simulate --scenario NAME [--peers N] [--relays N] [--bootstraps N] [--seed N] [--json FILE] [--heap-limit-gib G] ...</c>:
 /// runs one of the seed's stage 1/2 tests on the simulator, shows live progress (a Spectre.Console
 /// progress display on a terminal, plain lines when output is redirected), prints a summary with the
 /// diagnosed causes, and exits 0 on success, 1 on failure, 2 on bad options.
@@ -25,6 +25,7 @@ internal static class MeshSimulateCommand
             var scenario = parse.GetValue(options.Scenario)!;
             var settings = options.ToSettings(parse);
             var json = parse.GetValue(options.Json);
+            var heapLimit = options.HeapLimitBytes(parse);
             // Refused before a run that may take minutes, not after it.
             if (json is not null && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(json))))
             {
@@ -32,7 +33,11 @@ internal static class MeshSimulateCommand
             }
             // Large runs chase pointers through gigabytes: huge pages spare most TLB misses (advice only, results unchanged).
             ScenarioReport report;
-            using (HugePages.Start()) report = RunWithProgress(scenario, settings, output);
+            using (HugePages.Start())
+            using (heapLimit is { } bytes ? HeapLimit.Apply(bytes) : null)
+            {
+                report = RunWithProgress(scenario, settings, output);
+            }
             if (json is not null) AtomicFile.WriteAllText(json, report.ToJson());
             MeshReportView.Write(report, output);
             return report.Passed ? ExitCodes.Success : ExitCodes.CheckFailed;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using MeshTrimOrder = Rollout.Mesh.Connections.TrimOrder;
 using Rollout.Mesh.Scenarios;
 
@@ -14,6 +15,7 @@ internal sealed class MeshSimulateOptions
     public Option<ulong> Seed { get; } = new("--seed") { Description = "Run seed: the same seed gives the same report.", DefaultValueFactory = _ => 1UL };
     public Option<int> Threads { get; } = new("--threads") { Description = "Threads to run on (default: this machine's processors); the report is the same for any count.", DefaultValueFactory = _ => ScenarioSettings.MachineThreads };
     public Option<string?> Json { get; } = new("--json") { Description = "Write the report as JSON to this file." };
+    public Option<double?> HeapLimitGiB { get; } = new("--heap-limit-gib") { Description = "Cap the GC heap at this many GiB (at least 0.25) while the run lasts: the GC collects before passing it; a run whose live state outgrows it fails. The report is the same with or without." };
     public Option<int?> HeartbeatMs { get; } = new("--heartbeat-ms") { Description = "Heartbeat of every role (default 1000)." };
     public Option<int?> D { get; } = new("--d") { Description = "Light peers' mesh degree D (default 6)." };
     public Option<int?> Dlo { get; } = new("--dlo") { Description = "Light peers' Dlo (default 5)." };
@@ -40,7 +42,7 @@ internal sealed class MeshSimulateOptions
 
     public IEnumerable<Option> All =>
     [
-        Scenario, Peers, Relays, Bootstraps, Seed, Threads, Json, HeartbeatMs, D, Dlo, Dhi, PrunePeers, WatermarkLow, WatermarkHigh,
+        Scenario, Peers, Relays, Bootstraps, Seed, Threads, Json, HeapLimitGiB, HeartbeatMs, D, Dlo, Dhi, PrunePeers, WatermarkLow, WatermarkHigh,
         SoftWatermark, TrimOrder, MaxSafeWatermark, Messages, TtlMs, Loss, Crashing, Thrashing, Provers, StaleProvers, SubshardThreshold,
         GraceMs, SilenceMs, PruneBudget, PeerMultiple, MaxRebuilds,
     ];
@@ -94,6 +96,14 @@ internal sealed class MeshSimulateOptions
         settings.Validate();
         return settings;
     }
+
+    /// <summary>The heap cap in bytes, or null for none; throws <see cref="InvalidDataException"/> for one below 0.25 GiB.</summary>
+    public long? HeapLimitBytes(ParseResult parse) => parse.GetValue(HeapLimitGiB) switch
+    {
+        null => null,
+        >= 0.25 and < 1 << 20 and var gib => (long)(gib * (1L << 30)),
+        var gib => throw new InvalidDataException($"--heap-limit-gib: {gib.Value.ToString(CultureInfo.InvariantCulture)} is not between 0.25 and 1,048,576"),
+    };
 
     private static int Positive(ParseResult parse, Option<int> option, int min) => Check(parse.GetValue(option), min, option.Name);
 

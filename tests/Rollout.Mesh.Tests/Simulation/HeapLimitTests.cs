@@ -1,0 +1,36 @@
+using Rollout.Mesh.Simulation;
+
+namespace Rollout.Mesh.Tests.Simulation;
+
+// The cap is the whole process's: these tests set only caps far above what any test holds, and put the old one back.
+public sealed class HeapLimitTests
+{
+    private const long GiB = 1L << 30;
+
+    [Fact]
+    public void ACap_IsTheGcsUntilDisposed_ThenTheOneBeforeIsBack()
+    {
+        var before = HeapLimit.Current;
+
+        using (HeapLimit.Apply(12 * GiB))
+        {
+            Assert.Equal(12 * GiB, HeapLimit.Current);
+        }
+
+        Assert.Equal(before, HeapLimit.Current);
+    }
+
+    [Fact]
+    public void ACapBelowWhatTheHeapHolds_IsRefusedWithBothFigures_AndChangesNothing()
+    {
+        var before = HeapLimit.Current;
+        var held = new byte[64 << 20];
+
+        var refused = Assert.Throws<InvalidOperationException>(() => HeapLimit.Apply(1 << 20));
+
+        Assert.Contains("a heap limit of 1 MiB is below what the heap already holds", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(before, HeapLimit.Current);
+        Assert.Throws<ArgumentOutOfRangeException>(() => HeapLimit.Apply(0));
+        GC.KeepAlive(held);
+    }
+}
