@@ -14,8 +14,7 @@ namespace Rollout.Mesh.Simulation;
 /// is slow. A pass collapses only the huge pages whose small pages are all resident already (read
 /// with <c>mincore</c>): a collapse fills the pages never touched with zeros, so collapsing the GC's
 /// committed but unused memory would make it resident and grow the process by up to 2 MiB a page for
-/// nothing (at 100,000 peers RSS stood 1.35 GiB above the largest heap with that, 0.73 GiB without
-/// any advice). Advice only: where the kernel refuses (other systems, old kernels, THP "never") nothing
+/// nothing. Advice only: where the kernel refuses (other systems, old kernels, THP "never") nothing
 /// changes, and nothing the simulation computes depends on it. Disabled by ROLLOUT_HUGE_PAGES=0.
 /// </summary>
 public sealed partial class HugePages : IDisposable
