@@ -218,9 +218,9 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
     /// The wire carrying <paramref name="rpc"/>. Wires are immutable, so one serves every send of the
     /// same RPC: a table per thread, direct-mapped by the RPC's identity, keeps the wire last made for
     /// each slot. A forwarded message is one RPC shared by every router (<see cref="PubsubMessage.Alone"/>),
-    /// so it crosses the whole network in one wire, which stays in cache for its receivers, instead of
-    /// one new wire per forwarding router (at 100,000 peers, 10⁸ wires a run). A slot another RPC took
-    /// over costs a new wire, nothing else.
+    /// so it crosses the whole network in one wire instead of one new wire per forwarding router (at
+    /// 100,000 peers, 10⁸ wires a run). A slot another RPC took over costs a new wire, nothing else;
+    /// the table keeps at most <see cref="WireSlots"/> wires (and their RPCs) alive per thread.
     /// </summary>
     private static MeshWire WireOf(PubsubRpc rpc)
     {

@@ -2,7 +2,7 @@ using Rollout.Mesh.Simulation;
 
 namespace Rollout.Mesh.Tests.Simulation;
 
-// The cap is the whole process's: these tests set only caps far above what any test holds, and put the old one back.
+// The cap is the whole process's: these tests set only a cap far above what any test holds (and one the GC refuses), and put the old one back.
 public sealed class HeapLimitTests
 {
     private const long GiB = 1L << 30;
