@@ -45,6 +45,18 @@ public sealed class HeapLimit : IDisposable
         return new HeapLimit(previous);
     }
 
+    /// <summary>
+    /// True when <paramref name="exception"/> is the heap running out: an <see cref="OutOfMemoryException"/>,
+    /// or one gathered from parallel work (an <see cref="AggregateException"/> of nothing else). Under a
+    /// cap that means the cap was too small for the run.
+    /// </summary>
+    public static bool IsExhaustion(Exception exception) => exception switch
+    {
+        OutOfMemoryException => true,
+        AggregateException aggregate => aggregate.Flatten().InnerExceptions.All(e => e is OutOfMemoryException),
+        _ => false,
+    };
+
     /// <inheritdoc/>
     public void Dispose()
     {

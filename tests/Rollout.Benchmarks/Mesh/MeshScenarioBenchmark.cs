@@ -90,14 +90,23 @@ internal static class MeshScenarioBenchmark
         int[] collectionsStarted = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var lastLine = TimeSpan.Zero;
         var largestHeap = 0L;
-        var report = MeshScenarios.Run(scenario, settings, p =>
+        ScenarioReport report;
+        try
         {
-            // Sampled every progress report (200,000 events): garbage not yet collected is included.
-            largestHeap = Math.Max(largestHeap, GC.GetTotalMemory(forceFullCollection: false));
-            if (p.WallTime - lastLine < TimeSpan.FromSeconds(30)) return;
-            lastLine = p.WallTime;
-            output.WriteLine(F($"  ... virtual {p.VirtualTime.TotalSeconds:F0} s, {p.PeersOnline:N0} online, {p.EventsProcessed:N0} events, heap {GC.GetTotalMemory(false) / 1048576.0:F0} MiB"));
-        });
+            report = MeshScenarios.Run(scenario, settings, p =>
+            {
+                // Sampled every progress report (200,000 events): garbage not yet collected is included.
+                largestHeap = Math.Max(largestHeap, GC.GetTotalMemory(forceFullCollection: false));
+                if (p.WallTime - lastLine < TimeSpan.FromSeconds(30)) return;
+                lastLine = p.WallTime;
+                output.WriteLine(F($"  ... virtual {p.VirtualTime.TotalSeconds:F0} s, {p.PeersOnline:N0} online, {p.EventsProcessed:N0} events, heap {GC.GetTotalMemory(false) / 1048576.0:F0} MiB"));
+            });
+        }
+        catch (Exception e) when (heapLimit is not null && HeapLimit.IsExhaustion(e))
+        {
+            output.WriteLine(F($"  result:               FAIL: the run outgrew its heap cap of {heapLimitGiB:0.##} GiB; rerun with a larger --heap-limit-gib, or 0 for none"));
+            return false;
+        }
         var wall = Stopwatch.GetElapsedTime(started);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuStarted;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;

@@ -33,4 +33,13 @@ public sealed class HeapLimitTests
         Assert.Throws<ArgumentOutOfRangeException>(() => HeapLimit.Apply(0));
         GC.KeepAlive(held);
     }
+
+    [Fact]
+    public void RunningOutOfHeap_IsTold_AlsoWhenParallelWorkGatheredIt_AndNothingElseIs()
+    {
+        Assert.True(HeapLimit.IsExhaustion(new OutOfMemoryException()));
+        Assert.True(HeapLimit.IsExhaustion(new AggregateException(new OutOfMemoryException(), new AggregateException(new OutOfMemoryException()))));
+        Assert.False(HeapLimit.IsExhaustion(new AggregateException(new OutOfMemoryException(), new InvalidOperationException())));
+        Assert.False(HeapLimit.IsExhaustion(new InvalidOperationException()));
+    }
 }

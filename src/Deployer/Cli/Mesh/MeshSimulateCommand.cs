@@ -36,7 +36,16 @@ internal static class MeshSimulateCommand
             using (HugePages.Start())
             using (heapLimit is { } bytes ? HeapLimit.Apply(bytes) : null)
             {
-                report = RunWithProgress(scenario, settings, output);
+                try
+                {
+                    report = RunWithProgress(scenario, settings, output);
+                }
+                catch (Exception e) when (heapLimit is not null && HeapLimit.IsExhaustion(e))
+                {
+                    // The cap, not the machine, ran out: a setting too small for this run, so nothing is written.
+                    throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                        $"--heap-limit-gib: the run outgrew the heap cap of {parse.GetValue(options.HeapLimitGiB)} GiB; raise the cap or leave it out"), e);
+                }
             }
             if (json is not null) AtomicFile.WriteAllText(json, report.ToJson());
             MeshReportView.Write(report, output);

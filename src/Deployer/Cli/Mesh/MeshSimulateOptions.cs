@@ -15,7 +15,7 @@ internal sealed class MeshSimulateOptions
     public Option<ulong> Seed { get; } = new("--seed") { Description = "Run seed: the same seed gives the same report.", DefaultValueFactory = _ => 1UL };
     public Option<int> Threads { get; } = new("--threads") { Description = "Threads to run on (default: this machine's processors); the report is the same for any count.", DefaultValueFactory = _ => ScenarioSettings.MachineThreads };
     public Option<string?> Json { get; } = new("--json") { Description = "Write the report as JSON to this file." };
-    public Option<double?> HeapLimitGiB { get; } = new("--heap-limit-gib") { Description = "Cap the GC heap at this many GiB (at least 0.25) while the run lasts: the GC collects before passing it; a run whose live state outgrows it fails. The report is the same with or without." };
+    public Option<double?> HeapLimitGiB { get; } = new("--heap-limit-gib") { Description = "Cap the GC heap at this many GiB (at least 0.25) while the run lasts: the GC collects before passing it; a run that outgrows it exits 2 and writes no report. The report is the same with or without." };
     public Option<int?> HeartbeatMs { get; } = new("--heartbeat-ms") { Description = "Heartbeat of every role (default 1000)." };
     public Option<int?> D { get; } = new("--d") { Description = "Light peers' mesh degree D (default 6)." };
     public Option<int?> Dlo { get; } = new("--dlo") { Description = "Light peers' Dlo (default 5)." };
