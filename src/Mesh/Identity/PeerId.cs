@@ -104,8 +104,12 @@ public sealed class PeerId : IEquatable<PeerId>
     public static PeerId Parse(string text) =>
         TryParse(text, out var peerId, out var error) ? peerId! : throw new FormatException($"not a peer ID: {error}");
 
-    /// <inheritdoc/>
-    public bool Equals(PeerId? other) => other is not null && _multihash.AsSpan().SequenceEqual(other._multihash);
+    /// <summary>
+    /// True for the same peer. The cheap tests come first (the same instance, then the kept hash), so
+    /// telling two different peers apart rarely reads their bytes.
+    /// </summary>
+    public bool Equals(PeerId? other) =>
+        ReferenceEquals(this, other) || (other is not null && _hash == other._hash && _multihash.AsSpan().SequenceEqual(other._multihash));
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as PeerId);

@@ -1,4 +1,3 @@
-using Rollout.Mesh.Identity;
 using Rollout.Mesh.Transport;
 
 namespace Rollout.Mesh.Pubsub;
@@ -71,7 +70,7 @@ public sealed partial class GossipSubRouter
         }
         _promises.Delivered(message.Id);
         var author = message.Author;
-        if (SamePeer(author, Self)) return;
+        if (author.Equals(Self)) return;
         if (_validator is not null && !_validator(message))
         {
             _scores.InvalidDelivery(peer.Score, message.Topic);
@@ -97,9 +96,6 @@ public sealed partial class GossipSubRouter
             if (next != peer && (next.PeerHash != authorHash || !next.Id.Equals(author))) _outbox.Message(next, message);
         }
     }
-
-    /// <summary>Peer equality with the cheap tests first: the same instance, then the cached hash, then the bytes.</summary>
-    private static bool SamePeer(PeerId a, PeerId b) => ReferenceEquals(a, b) || (a.GetHashCode() == b.GetHashCode() && a.Equals(b));
 
     private void HandleIHave(PeerState peer, ControlIHave ihave, long now)
     {

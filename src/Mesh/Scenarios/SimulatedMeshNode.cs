@@ -286,10 +286,9 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
             {
                 if (ReferenceEquals(entry.Peer, peer)) return entry.Id;
             }
-            var hash = peer.GetHashCode();
             foreach (ref readonly var entry in entries)
             {
-                if (entry.Peer.GetHashCode() == hash && entry.Peer.Equals(peer)) return entry.Id;
+                if (entry.Peer.Equals(peer)) return entry.Id;
             }
             return -1;
         }
