@@ -46,17 +46,18 @@ public sealed partial class GossipSubRouter
     private void MaintainMesh(TopicState state, long now)
     {
         var mesh = state.Mesh;
-        // Peers whose score went negative leave the mesh, without PX.
-        for (var i = mesh.Count - 1; i >= 0; i--)
+        // Peers whose score went negative leave the mesh, without PX. A score can be negative only once
+        // its peer's ScoreMayBeNegative is set, so most heartbeats read no mesh peer here.
+        for (var i = mesh.Count - 1; i >= 0 && _mayBeNegative > 0; i--)
         {
-            if (!_scores.AtLeast(mesh[i].Score, 0, now)) PruneFromMesh(state, mesh[i], now, peerExchange: false);
+            var peer = mesh[i];
+            if (peer.ScoreMayBeNegative && !_scores.AtLeast(peer.Score, 0, now)) PruneFromMesh(state, peer, now, peerExchange: false);
         }
         if (mesh.Count < _options.Dlo) FillMesh(state, _options.D - mesh.Count, now);
         if (mesh.Count > _options.Dhi) Shrink(state, now);
         if (_options.Dout > 0 && mesh.Count >= _options.Dlo)
         {
-            var outbound = 0;
-            for (var i = 0; i < mesh.Count; i++) outbound += mesh[i].Outbound ? 1 : 0;
+            var outbound = state.OutboundInMesh;
             if (outbound < _options.Dout)
             {
                 foreach (var peer in state.Subscribers.Sample(_options.Dout - outbound, _random, p => p.Outbound && CanGraft(state, p, now)))

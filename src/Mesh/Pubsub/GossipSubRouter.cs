@@ -35,6 +35,9 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
     private TopicState[]? _topicSnapshot;
     private ulong _sequence;
     private long _heartbeats;
+    // Connected peers whose ScoreMayBeNegative is set. While there are none, no peer's score can be
+    // negative, and a heartbeat keeps every mesh peer without reading one.
+    private int _mayBeNegative;
 
     /// <summary>Creates a router for <paramref name="self"/>.</summary>
     /// <param name="self">This node's peer ID.</param>
@@ -166,7 +169,9 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
     /// </summary>
     private void ScoreChanged(PeerState peer)
     {
-        if (!peer.ScoreMayBeNegative && !PeerScoreBook.CannotBeNegative(_options.Score, peer.Score)) peer.ScoreMayBeNegative = true;
+        if (peer.ScoreMayBeNegative || PeerScoreBook.CannotBeNegative(_options.Score, peer.Score)) return;
+        peer.ScoreMayBeNegative = true;
+        _mayBeNegative++;
     }
 
     /// <inheritdoc/>
@@ -175,6 +180,7 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
         ArgumentNullException.ThrowIfNull(peer);
         if (!_peers.Remove(peer, out var state)) return;
         state.Close();
+        if (state.ScoreMayBeNegative) _mayBeNegative--;
         SparseTables.Trim(_peers);
         foreach (var topic in state.Topics)
         {

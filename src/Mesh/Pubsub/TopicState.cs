@@ -16,8 +16,12 @@ internal sealed class TopicState(string name, Action<PeerState> membershipChange
     public IndexedSet<PeerState> Subscribers { get; } = new();
 
     /// <summary>Mesh peers (joined topics only). Change it only through <see cref="AddToMesh"/>,
-    /// <see cref="RemoveFromMesh"/> and <see cref="ClearMesh"/>, which keep <see cref="PeerState.MeshTopics"/>.</summary>
+    /// <see cref="RemoveFromMesh"/> and <see cref="ClearMesh"/>, which keep <see cref="PeerState.MeshTopics"/>
+    /// and <see cref="OutboundInMesh"/>.</summary>
     public List<PeerState> Mesh { get; } = [];
+
+    /// <summary>How many mesh peers we dialed: the heartbeat's Dout test reads this instead of every mesh peer.</summary>
+    public int OutboundInMesh { get; private set; }
 
     /// <summary>Fanout peers (topics published on without joining).</summary>
     public List<PeerState> Fanout { get; } = [];
@@ -30,6 +34,7 @@ internal sealed class TopicState(string name, Action<PeerState> membershipChange
     {
         if (Mesh.Contains(peer)) return false;
         Mesh.Add(peer);
+        if (peer.Outbound) OutboundInMesh++;
         if (peer.MeshTopics++ == 0) membershipChanged(peer);
         return true;
     }
@@ -38,6 +43,7 @@ internal sealed class TopicState(string name, Action<PeerState> membershipChange
     public bool RemoveFromMesh(PeerState peer)
     {
         if (!Mesh.Remove(peer)) return false;
+        if (peer.Outbound) OutboundInMesh--;
         if (--peer.MeshTopics == 0) membershipChanged(peer);
         return true;
     }
@@ -50,5 +56,6 @@ internal sealed class TopicState(string name, Action<PeerState> membershipChange
             if (--peer.MeshTopics == 0) membershipChanged(peer);
         }
         Mesh.Clear();
+        OutboundInMesh = 0;
     }
 }

@@ -31,6 +31,29 @@ public sealed class ScoringTests
     }
 
     [Fact]
+    public void NegativeMeshPeer_IsPruned_AfterAWellBehavedPeerDisconnected()
+    {
+        // The heartbeat reads mesh peers' scores only while some connected peer may score below zero:
+        // a well-behaved peer leaving must not make it forget the one that may.
+        var network = new TestNetwork();
+        var node = network.Add(validator: m => m.Data.Span.SequenceEqual("ok"u8));
+        var cheat = network.AddSilent();
+        var honest = network.AddSilent();
+        network.Connect(cheat, node);
+        network.Connect(honest, node);
+        cheat.Inject(node, Rpc.Subscribe(Topic));
+        honest.Inject(node, Rpc.Subscribe(Topic));
+        node.Join(Topic);
+        Assert.Contains(cheat.Id, node.R.MeshPeers(Topic));
+
+        cheat.Inject(node, Rpc.Message(new PubsubMessage(cheat.Id, 1, Topic, "bad"u8.ToArray())));
+        network.Disconnect(honest.Id, node.Id);
+        network.Heartbeats(1);
+
+        Assert.DoesNotContain(cheat.Id, node.R.MeshPeers(Topic));
+    }
+
+    [Fact]
     public void GraylistedPeer_IsIgnoredEntirely()
     {
         var (network, node, attacker) = GraylistedAttacker();
