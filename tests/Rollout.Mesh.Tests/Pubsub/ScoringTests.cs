@@ -9,16 +9,7 @@ public sealed class ScoringTests
     [Fact]
     public void InvalidMessage_IsNotDeliveredOrForwarded_AndPushesTheSenderOutOfTheMesh()
     {
-        var network = new TestNetwork();
-        var node = network.Add(validator: m => m.Data.Span.SequenceEqual("ok"u8));
-        var sender = network.AddSilent();
-        var meshPeer = network.AddSilent();
-        network.Connect(sender, node);
-        network.Connect(meshPeer, node);
-        sender.Inject(node, Rpc.Subscribe(Topic));
-        meshPeer.Inject(node, Rpc.Subscribe(Topic));
-        node.Join(Topic);
-        Assert.Contains(sender.Id, node.R.MeshPeers(Topic));
+        var (network, node, sender, meshPeer) = NodeWithTwoMeshPeers();
 
         sender.Inject(node, Rpc.Message(new PubsubMessage(sender.Id, 1, Topic, "bad"u8.ToArray())));
 
@@ -35,22 +26,31 @@ public sealed class ScoringTests
     {
         // The heartbeat reads mesh peers' scores only while some connected peer may score below zero:
         // a well-behaved peer leaving must not make it forget the one that may.
-        var network = new TestNetwork();
-        var node = network.Add(validator: m => m.Data.Span.SequenceEqual("ok"u8));
-        var cheat = network.AddSilent();
-        var honest = network.AddSilent();
-        network.Connect(cheat, node);
-        network.Connect(honest, node);
-        cheat.Inject(node, Rpc.Subscribe(Topic));
-        honest.Inject(node, Rpc.Subscribe(Topic));
-        node.Join(Topic);
-        Assert.Contains(cheat.Id, node.R.MeshPeers(Topic));
+        var (network, node, cheat, honest) = NodeWithTwoMeshPeers();
 
         cheat.Inject(node, Rpc.Message(new PubsubMessage(cheat.Id, 1, Topic, "bad"u8.ToArray())));
         network.Disconnect(honest.Id, node.Id);
         network.Heartbeats(1);
 
         Assert.DoesNotContain(cheat.Id, node.R.MeshPeers(Topic));
+    }
+
+    /// <summary>A node that accepts only "ok" messages, with two silent subscribers, both in its mesh.</summary>
+    private static (TestNetwork Network, TestNode Node, TestNode First, TestNode Second) NodeWithTwoMeshPeers()
+    {
+        var network = new TestNetwork();
+        var node = network.Add(validator: m => m.Data.Span.SequenceEqual("ok"u8));
+        var first = network.AddSilent();
+        var second = network.AddSilent();
+        foreach (var peer in new[] { first, second })
+        {
+            network.Connect(peer, node);
+            peer.Inject(node, Rpc.Subscribe(Topic));
+        }
+        node.Join(Topic);
+        Assert.Contains(first.Id, node.R.MeshPeers(Topic));
+        Assert.Contains(second.Id, node.R.MeshPeers(Topic));
+        return (network, node, first, second);
     }
 
     [Fact]
