@@ -36,7 +36,8 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
     private ulong _sequence;
     private long _heartbeats;
     // Connected peers whose ScoreMayBeNegative is set. While there are none, no peer's score can be
-    // negative, and a heartbeat keeps every mesh peer without reading one.
+    // negative, and a heartbeat keeps every mesh peer without reading one. Raised where the flag is set,
+    // lowered when a flagged peer disconnects: it may count too many, which costs reads, never too few.
     private int _mayBeNegative;
 
     /// <summary>Creates a router for <paramref name="self"/>.</summary>
