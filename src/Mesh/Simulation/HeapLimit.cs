@@ -21,6 +21,9 @@ public sealed class HeapLimit : IDisposable
 
     private HeapLimit(object? previous) => _previous = previous;
 
+    /// <summary>Bytes in <paramref name="gib"/> GiB, as the callers that take a cap in GiB (the CLI, the benchmark) hand it to <see cref="Apply"/>.</summary>
+    public static long BytesOf(double gib) => (long)(gib * (1L << 30));
+
     /// <summary>The cap in force, in bytes, as the GC reports it (the machine's memory when there is none).</summary>
     public static long Current => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
 

@@ -83,7 +83,7 @@ internal static class MeshScenarioBenchmark
         var loadBefore = LoadAverage();
         using var hugePages = HugePages.Start();
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
-        using var heapLimit = heapLimitGiB > 0 ? HeapLimit.Apply((long)(heapLimitGiB * (1L << 30))) : null;
+        using var heapLimit = heapLimitGiB > 0 ? HeapLimit.Apply(HeapLimit.BytesOf(heapLimitGiB)) : null;
         var started = Stopwatch.GetTimestamp();
         var cpuStarted = Process.GetCurrentProcess().TotalProcessorTime;
         var pauseStarted = GC.GetTotalPauseDuration();

@@ -12,7 +12,7 @@ public sealed class HeapLimitTests
     {
         var before = HeapLimit.Current;
 
-        using (HeapLimit.Apply(12 * GiB))
+        using (HeapLimit.Apply(HeapLimit.BytesOf(12)))
         {
             Assert.Equal(12 * GiB, HeapLimit.Current);
         }

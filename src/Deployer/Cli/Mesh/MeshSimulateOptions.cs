@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using MeshTrimOrder = Rollout.Mesh.Connections.TrimOrder;
 using Rollout.Mesh.Scenarios;
+using Rollout.Mesh.Simulation;
 
 namespace Rollout.Deployer.Cli.Mesh;
 
@@ -101,7 +102,7 @@ internal sealed class MeshSimulateOptions
     public long? HeapLimitBytes(ParseResult parse) => parse.GetValue(HeapLimitGiB) switch
     {
         null => null,
-        >= 0.25 and < 1 << 20 and var gib => (long)(gib * (1L << 30)),
+        >= 0.25 and < 1 << 20 and var gib => HeapLimit.BytesOf(gib),
         var gib => throw new InvalidDataException($"--heap-limit-gib: {gib.Value.ToString(CultureInfo.InvariantCulture)} is not between 0.25 and 1,048,576"),
     };
 
