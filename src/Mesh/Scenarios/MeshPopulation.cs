@@ -219,8 +219,26 @@ public sealed class MeshPopulation
     {
         if (IsBootstrap(node) || !_tracked.TryGetValue(message.Id, out var i)) return;
         var tallies = _tallies.Current;
-        if (Engine.NowTicks - _publishedAt[i] <= Settings.MessageTtl.Ticks) tallies.OnTime[i]++;
+        if (Engine.NowTicks - _publishedAt[i] <= Settings.MessageTtl.Ticks)
+        {
+            tallies.OnTime[i]++;
+            tallies.OnTimeTotal++;
+        }
         else tallies.Late[i]++;
+    }
+
+    /// <summary>
+    /// True once <paramref name="messages"/> messages are tracked and each has reached
+    /// <paramref name="subscribers"/> subscribers within its TTL: nothing that happens later can
+    /// change a routing verdict. Read between the engine's windows (a stop predicate).
+    /// </summary>
+    internal bool EveryMessageOnTime(int messages, int subscribers)
+    {
+        if (_publishedAt.Count < messages) return false;
+        long total = 0;
+        foreach (var tallies in _tallies.All) total += tallies.OnTimeTotal;
+        // The sum is a cheap first test; each message is checked only once it could hold.
+        return total >= (long)messages * subscribers && Deliveries.All(d => d.OnTime >= subscribers);
     }
 
     internal void OnBootstrapConnected(int node)
@@ -378,6 +396,8 @@ public sealed class MeshPopulation
         public List<int> OnTime { get; } = [];
 
         public List<int> Late { get; } = [];
+
+        public long OnTimeTotal;
 
         public Dictionary<int, int> Unsubscribes { get; } = [];
 

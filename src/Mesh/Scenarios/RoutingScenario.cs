@@ -66,17 +66,20 @@ public static class RoutingScenario
                 if (population.NodeAt(publisher).Node is { } node) population.Track(node.Router.Publish(population.Topic, payload));
             });
         }
-        // Long enough for late copies to arrive by gossip, so late and never are told apart.
+        // Long enough for late copies to arrive by gossip, so late and never are told apart. Once every
+        // message has reached every subscriber on time there is nothing left to tell apart, and the run
+        // ends there: what follows is gossip about messages everyone holds.
         var drain = settings.MessageTtl * 2 > heartbeat * 4 ? settings.MessageTtl * 2 : heartbeat * 4;
         var end = start + (settings.PublishInterval * settings.Messages) + drain;
-        ScenarioRun.RunTo(population, end, progress);
+        var subscribers = Subscribers(settings);
+        ScenarioRun.RunTo(population, end, progress, () => population.EveryMessageOnTime(settings.Messages, subscribers));
         return Evaluate(population, degrees, connections, stabilisation);
     }
 
     private static ScenarioReport Evaluate(MeshPopulation population, List<int> degrees, List<int> connections, int stabilisation)
     {
         var settings = population.Settings;
-        var subscribers = settings.Peers + settings.Relays - 1;
+        var subscribers = Subscribers(settings);
         long onTime = 0, late = 0, missing = 0;
         var lost = 0;
         foreach (var (messageOnTime, messageLate) in population.Deliveries)
@@ -141,6 +144,9 @@ public static class RoutingScenario
             Engine = ScenarioRun.Stats(population),
         };
     }
+
+    /// <summary>Who should receive each message: every light peer and relay but its publisher.</summary>
+    private static int Subscribers(ScenarioSettings settings) => settings.Peers + settings.Relays - 1;
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

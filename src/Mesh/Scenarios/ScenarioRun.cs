@@ -6,9 +6,9 @@ namespace Rollout.Mesh.Scenarios;
 /// <summary>Shared pieces of the scenarios: running the engine with progress, percentiles, the engine figures.</summary>
 internal static class ScenarioRun
 {
-    /// <summary>Runs the population's engine to virtual time <paramref name="until"/>.</summary>
-    public static void RunTo(MeshPopulation population, TimeSpan until, Action<SimulationProgress>? progress) =>
-        population.Engine.Run(new SimulationRunLimits { Until = until, Progress = progress, ProgressEveryEvents = 200_000 });
+    /// <summary>Runs the population's engine to virtual time <paramref name="until"/>, or until <paramref name="stopWhen"/> holds between two windows.</summary>
+    public static void RunTo(MeshPopulation population, TimeSpan until, Action<SimulationProgress>? progress, Func<bool>? stopWhen = null) =>
+        population.Engine.Run(new SimulationRunLimits { Until = until, Progress = progress, ProgressEveryEvents = 200_000, StopWhen = stopWhen });
 
     /// <summary>The engine's figures for the report.</summary>
     public static ScenarioEngineStats Stats(MeshPopulation population) => new(

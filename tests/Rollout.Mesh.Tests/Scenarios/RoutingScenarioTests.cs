@@ -20,6 +20,20 @@ public sealed class RoutingScenarioTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_run_ends_once_every_message_reached_every_subscriber_and_waits_out_the_drain_otherwise()
+    {
+        // The same join either way: the loss starts with the messages.
+        var clean = Run(Small);
+        var lossy = Run(Small with { PublishLoss = 0.9 });
+        Assert.True(clean.Passed);
+        Assert.False(lossy.Passed);
+        // The lossy run waits the whole drain (4 s after the last message) so late and never are told
+        // apart; the clean one stops soon after the last message's last copy.
+        Assert.True(lossy.Engine.VirtualSeconds - clean.Engine.VirtualSeconds >= 3,
+            $"clean run ended at {clean.Engine.VirtualSeconds} s, lossy at {lossy.Engine.VirtualSeconds} s");
+    }
+
+    [Fact]
     public void A_sparse_mesh_on_lossy_links_names_rs1_and_raising_the_density_targets()
     {
         var report = Run(Small with { D = 1, Dlo = 1, Dhi = 2, Loss = 0.2 });
