@@ -97,6 +97,47 @@ public sealed class SeenCacheTests
         }
     }
 
+    [Theory]
+    [InlineData(700, 40)]
+    [InlineData(3_000, 300)]
+    public void IdsThatLeftAndComeBack_AreNewAgain_WhereverTheirOldPlaceWasIndexed(int poolSize, int stepsPerHeartbeat)
+    {
+        // Pools larger than the chunks with their own tables (4 × 128), a TTL of a few heartbeats and
+        // heartbeats at random points: groups end inside chunks, IDs leave while their chunk still has
+        // its own table (few held, first case) and after it moved to the shared table (hundreds held,
+        // second case), and come back to be added again.
+        var random = new Random(11);
+        var pool = Enumerable.Range(0, poolSize).Select(k => k % 10 == 0 ? new MessageId((ulong)(k % 3), (ulong)k << 40) : new MessageId(Spread((ulong)k), (ulong)k)).ToArray();
+        var cache = new SeenCache(TimeSpan.FromSeconds(3));
+        var groups = new List<(HashSet<MessageId> Ids, long Expires)>();
+        var open = false;
+        var now = 0L;
+        for (var step = 0; step < 30_000; step++)
+        {
+            if (random.Next(stepsPerHeartbeat) == 0)
+            {
+                now += TimeSpan.TicksPerSecond;
+                cache.Expire(now);
+                groups.RemoveAll(g => g.Expires <= now);
+                open = false;
+                continue;
+            }
+            var id = pool[random.Next(pool.Length)];
+            var expected = !groups.Any(g => g.Ids.Contains(id));
+            Assert.Equal(expected, cache.Add(id, now));
+            if (expected)
+            {
+                if (!open) groups.Add(([], 0));
+                open = true;
+                groups[^1].Ids.Add(id);
+                groups[^1] = (groups[^1].Ids, now + TimeSpan.FromSeconds(3).Ticks);
+            }
+            Assert.Equal(groups.Sum(g => g.Ids.Count), cache.Count);
+            var probe = pool[random.Next(pool.Length)];
+            Assert.Equal(groups.Any(g => g.Ids.Contains(probe)), cache.Contains(probe));
+        }
+    }
+
     [Fact]
     public void GrowingToThousandsOfIds_AllocatesTheIdsOnce_NotARingPerDoubling()
     {
