@@ -101,6 +101,24 @@ public sealed class GossipTests
     }
 
     [Fact]
+    public void ALongIHave_IsAskedForItsUnseenIds_InOrder_UpToMaxIHaveLength()
+    {
+        // 200 IDs, every third one already seen: the limit counts the IDs asked for, not the IDs listed.
+        var network = new TestNetwork();
+        var node = network.Add(new GossipSubOptions { MaxIHaveLength = 100 });
+        var other = network.AddSilent();
+        network.Connect(other, node);
+        node.Join(Topic);
+        var messages = Enumerable.Range(1, 200).Select(i => new PubsubMessage(other.Id, (ulong)i, Topic, "m"u8.ToArray())).ToArray();
+        foreach (var message in messages.Where((_, i) => i % 3 == 0)) other.Inject(node, Rpc.Message(message));
+
+        other.Inject(node, Rpc.IHave(Topic, [.. messages.Select(m => m.Id)]));
+
+        var asked = other.Inbox.SelectMany(m => m.Rpc.IWant).ToList();
+        Assert.Equal(messages.Where((_, i) => i % 3 != 0).Take(100).Select(m => m.Id), asked);
+    }
+
+    [Fact]
     public void IWant_IsAnsweredAtMostGossipRetransmissionTimes()
     {
         var network = new TestNetwork();
