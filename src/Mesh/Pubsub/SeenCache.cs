@@ -117,12 +117,12 @@ internal struct SeenCache(TimeSpan ttl)
     private readonly bool Find(MessageId id)
     {
         var hash = Hash(id);
-        var fingerprint = (hash >> 24) & 0xFF;
+        var fingerprint = Fingerprint(hash);
         var home = hash & (RecentSlots - 1);
         var oldest = Math.Max(_indexed, _head) >> ChunkShift;
         for (var chunk = (_tail - 1) >> ChunkShift; chunk >= oldest; chunk--)
         {
-            var table = (int)(chunk & (RecentChunks - 1)) << RecentShift;
+            var table = RecentTable(chunk);
             for (var i = home; ; i = (i + 1) & (RecentSlots - 1))
             {
                 int slot = _recent[table + i];
@@ -139,11 +139,17 @@ internal struct SeenCache(TimeSpan ttl)
     private void InsertRecent(MessageId id, long position)
     {
         var hash = Hash(id);
-        var table = (int)((position >> ChunkShift) & (RecentChunks - 1)) << RecentShift;
+        var table = RecentTable(position >> ChunkShift);
         var i = hash & (RecentSlots - 1);
         while (_recent[table + i] != 0) i = (i + 1) & (RecentSlots - 1);
-        _recent[table + i] = (ushort)((((hash >> 24) & 0xFF) << 8) | (int)((position & (ChunkSize - 1)) + 1));
+        _recent[table + i] = (ushort)((Fingerprint(hash) << 8) | (int)((position & (ChunkSize - 1)) + 1));
     }
+
+    /// <summary>Where chunk <paramref name="chunk"/>'s small table starts in <see cref="_recent"/>.</summary>
+    private static int RecentTable(long chunk) => (int)(chunk & (RecentChunks - 1)) << RecentShift;
+
+    /// <summary>The 8 bits of a hash a small-table slot keeps beside the offset (not the bits that pick the slot).</summary>
+    private static int Fingerprint(int hash) => (hash >> 24) & 0xFF;
 
     /// <summary>The shared table's slot holding <paramref name="id"/>, or -1.</summary>
     private readonly int Slot(MessageId id)
@@ -198,16 +204,17 @@ internal struct SeenCache(TimeSpan ttl)
     {
         var end = ((_indexed >> ChunkShift) + 1) << ChunkShift;
         var from = Math.Max(_indexed, _head);
-        var moving = Math.Max(0, Math.Min(end, _tail) - from);
+        var stop = Math.Min(end, _tail);
+        var moving = Math.Max(0, stop - from);
         if ((Indexed + moving) * 2 > _table.Length)
         {
             var length = Math.Max(MinimumTable, _table.Length);
             while ((Indexed + moving) * 2 > length) length *= 2;
             Rebuild(length);
         }
-        for (var position = from; position < end && position < _tail; position++) Insert(Entry(position), position);
+        for (var position = from; position < stop; position++) Insert(Entry(position), position);
         _indexed = end;
-        Array.Clear(_recent, (int)(((end >> ChunkShift) - 1) & (RecentChunks - 1)) << RecentShift, RecentSlots);
+        Array.Clear(_recent, RecentTable((end >> ChunkShift) - 1), RecentSlots);
     }
 
     /// <summary>Places a chunk for the positions from <see cref="_tail"/> on, first making room for it.</summary>
