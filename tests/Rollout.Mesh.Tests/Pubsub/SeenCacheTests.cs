@@ -23,32 +23,18 @@ public sealed class SeenCacheTests
         Prop.ForAll(Gen.Choose(0, Pool.Length + 40).ArrayOf().ToArbitrary(), steps =>
         {
             var cache = new SeenCache(Ttl);
-            var groups = new List<(HashSet<MessageId> Ids, long Expires)>();
-            var open = false;
-            var now = 0L;
+            var model = new ExpiryModel(Ttl);
             foreach (var step in steps)
             {
                 if (step >= Pool.Length)
                 {
                     // A heartbeat a second later.
-                    now += TimeSpan.TicksPerSecond;
-                    cache.Expire(now);
-                    groups.RemoveAll(g => g.Expires <= now);
-                    open = false;
+                    cache.Expire(model.Heartbeat());
                     continue;
                 }
-                var id = Pool[step];
-                var expected = !groups.Any(g => g.Ids.Contains(id));
-                if (cache.Add(id, now) != expected) return false;
-                if (expected)
-                {
-                    if (!open) groups.Add(([], 0));
-                    open = true;
-                    groups[^1].Ids.Add(id);
-                    groups[^1] = (groups[^1].Ids, now + Ttl.Ticks);
-                }
-                if (cache.Count != groups.Sum(g => g.Ids.Count)) return false;
-                if (!Pool.All(p => cache.Contains(p) == groups.Any(g => g.Ids.Contains(p)))) return false;
+                if (cache.Add(Pool[step], model.Now) != model.Add(Pool[step])) return false;
+                if (cache.Count != model.Count) return false;
+                if (!Pool.All(p => cache.Contains(p) == model.Contains(p))) return false;
             }
             return true;
         }).QuickCheckThrowOnFailure();
@@ -109,32 +95,19 @@ public sealed class SeenCacheTests
         var random = new Random(11);
         var pool = Enumerable.Range(0, poolSize).Select(k => k % 10 == 0 ? new MessageId((ulong)(k % 3), (ulong)k << 40) : new MessageId(Spread((ulong)k), (ulong)k)).ToArray();
         var cache = new SeenCache(TimeSpan.FromSeconds(3));
-        var groups = new List<(HashSet<MessageId> Ids, long Expires)>();
-        var open = false;
-        var now = 0L;
+        var model = new ExpiryModel(TimeSpan.FromSeconds(3));
         for (var step = 0; step < 30_000; step++)
         {
             if (random.Next(stepsPerHeartbeat) == 0)
             {
-                now += TimeSpan.TicksPerSecond;
-                cache.Expire(now);
-                groups.RemoveAll(g => g.Expires <= now);
-                open = false;
+                cache.Expire(model.Heartbeat());
                 continue;
             }
             var id = pool[random.Next(pool.Length)];
-            var expected = !groups.Any(g => g.Ids.Contains(id));
-            Assert.Equal(expected, cache.Add(id, now));
-            if (expected)
-            {
-                if (!open) groups.Add(([], 0));
-                open = true;
-                groups[^1].Ids.Add(id);
-                groups[^1] = (groups[^1].Ids, now + TimeSpan.FromSeconds(3).Ticks);
-            }
-            Assert.Equal(groups.Sum(g => g.Ids.Count), cache.Count);
+            Assert.Equal(model.Add(id), cache.Add(id, model.Now));
+            Assert.Equal(model.Count, cache.Count);
             var probe = pool[random.Next(pool.Length)];
-            Assert.Equal(groups.Any(g => g.Ids.Contains(probe)), cache.Contains(probe));
+            Assert.Equal(model.Contains(probe), cache.Contains(probe));
         }
     }
 
@@ -168,5 +141,41 @@ public sealed class SeenCacheTests
         cache.Expire(4 * TimeSpan.TicksPerSecond + Ttl.Ticks);
         Assert.Equal(0, cache.Count);
         Assert.All(ids, id => Assert.False(cache.Contains(id)));
+    }
+
+    /// <summary>
+    /// What the cache must answer: the IDs added between two heartbeats form a group that leaves at the
+    /// first heartbeat at or after its newest ID's time plus the TTL.
+    /// </summary>
+    private sealed class ExpiryModel(TimeSpan ttl)
+    {
+        private readonly List<(HashSet<MessageId> Ids, long Expires)> _groups = [];
+        private bool _open;
+
+        public long Now { get; private set; }
+
+        public int Count => _groups.Sum(g => g.Ids.Count);
+
+        public bool Contains(MessageId id) => _groups.Any(g => g.Ids.Contains(id));
+
+        /// <summary>Adds an ID seen now; false when it is held, as <see cref="SeenCache.Add"/> must say.</summary>
+        public bool Add(MessageId id)
+        {
+            if (Contains(id)) return false;
+            if (!_open) _groups.Add(([], 0));
+            _open = true;
+            _groups[^1].Ids.Add(id);
+            _groups[^1] = (_groups[^1].Ids, Now + ttl.Ticks);
+            return true;
+        }
+
+        /// <summary>A heartbeat a second later: closes the open group, drops the expired ones, returns the new time.</summary>
+        public long Heartbeat()
+        {
+            Now += TimeSpan.TicksPerSecond;
+            _groups.RemoveAll(g => g.Expires <= Now);
+            _open = false;
+            return Now;
+        }
     }
 }
