@@ -34,8 +34,13 @@ internal sealed class PeerScoreBook(PeerScoreParams parameters, long start)
     /// <summary>A peer disconnected: mesh time stops, and a state carrying a penalty is retained.</summary>
     public void Disconnect(PeerId peer, PeerScoreState state, long now)
     {
-        foreach (var topic in state.Topics) topic.GraftedAt = -1;
-        if (state.BehaviourPenalty == 0 && state.Topics.All(t => t.InvalidDeliveries == 0))
+        var invalid = false;
+        foreach (ref var topic in state.Topics)
+        {
+            topic.GraftedAt = -1;
+            invalid |= topic.InvalidDeliveries != 0;
+        }
+        if (state.BehaviourPenalty == 0 && !invalid)
         {
             StopDecaying(state);
             return;
@@ -72,7 +77,7 @@ internal sealed class PeerScoreBook(PeerScoreParams parameters, long start)
     public double Score(PeerScoreState state, long now)
     {
         double score = 0;
-        foreach (var topic in state.Topics)
+        foreach (ref readonly var topic in state.Topics)
         {
             if (topic.GraftedAt >= 0)
             {
@@ -98,7 +103,7 @@ internal sealed class PeerScoreBook(PeerScoreParams parameters, long start)
     /// <summary>Counts a message the peer delivered first (P2).</summary>
     public void FirstDelivery(PeerScoreState state, string topic)
     {
-        var counters = state.Topic(topic);
+        ref var counters = ref state.Topic(topic);
         counters.FirstDeliveries = Math.Min(counters.FirstDeliveries + 1, parameters.FirstMessageDeliveriesCap);
         Decaying(state);
     }
@@ -153,7 +158,7 @@ internal sealed class PeerScoreBook(PeerScoreParams parameters, long start)
     {
         state.BehaviourPenalty = ToZero(state.BehaviourPenalty * behaviour);
         var zero = state.BehaviourPenalty == 0;
-        foreach (var topic in state.Topics)
+        foreach (ref var topic in state.Topics)
         {
             topic.FirstDeliveries = ToZero(topic.FirstDeliveries * first);
             topic.InvalidDeliveries = ToZero(topic.InvalidDeliveries * invalid);

@@ -12,8 +12,11 @@ internal sealed class PeerScoreState
     /// <summary>P5 input.</summary>
     public double AppScore { get; set; }
 
-    /// <summary>Per-topic counters (a light peer has one or two, so an array).</summary>
-    public TopicScoreState[] Topics { get; private set; } = [];
+    // Per-topic counters, in place (a light peer has one or two, so an array).
+    private TopicScoreState[] _topics = [];
+
+    /// <summary>Per-topic counters, to be read and written in place.</summary>
+    public Span<TopicScoreState> Topics => _topics;
 
     /// <summary>Its place in the owning book's list of states to decay, or -1 while every counter is zero.</summary>
     public int DecayIndex { get; set; } = -1;
@@ -21,15 +24,14 @@ internal sealed class PeerScoreState
     /// <summary>When a disconnected peer's state may be dropped; <see cref="long.MaxValue"/> while connected.</summary>
     public long RetainUntil { get; set; } = long.MaxValue;
 
-    /// <summary>The counters of <paramref name="topic"/>, created on first use.</summary>
-    public TopicScoreState Topic(string topic)
+    /// <summary>The counters of <paramref name="topic"/>, created on first use; valid until the next topic is added.</summary>
+    public ref TopicScoreState Topic(string topic)
     {
-        foreach (var state in Topics)
+        for (var i = 0; i < _topics.Length; i++)
         {
-            if (state.Topic == topic) return state;
+            if (_topics[i].Topic == topic) return ref _topics[i];
         }
-        var created = new TopicScoreState(topic);
-        Topics = [.. Topics, created];
-        return created;
+        _topics = [.. _topics, new TopicScoreState(topic)];
+        return ref _topics[^1];
     }
 }
