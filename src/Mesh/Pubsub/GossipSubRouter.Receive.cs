@@ -88,12 +88,14 @@ public sealed partial class GossipSubRouter
         _counters.Delivered++;
         Delivered?.Invoke(message);
         var mesh = state.Mesh;
+        var targets = state.MeshTargets;
         var authorHash = author.GetHashCode();
         for (var i = 0; i < mesh.Count; i++)
         {
-            // The peer's hash is kept in its state: telling it from the author loads no peer ID.
+            // The sender is told apart by reference and the author by the kept hash: no mesh peer's state is loaded.
             var next = mesh[i];
-            if (next != peer && (next.PeerHash != authorHash || !next.Id.Equals(author))) _outbox.Message(next, message);
+            var target = targets[i];
+            if (next != peer && (target.Hash != authorHash || !target.Id.Equals(author))) _outbox.Message(next, target.Id, message);
         }
     }
 
@@ -123,7 +125,7 @@ public sealed partial class GossipSubRouter
         {
             var id = ids[i];
             var message = _cache.GetForPeer(id, peer, _options.GossipRetransmission);
-            if (message is not null) _outbox.Message(peer, message);
+            if (message is not null) _outbox.Message(peer, peer.Id, message);
         }
     }
 

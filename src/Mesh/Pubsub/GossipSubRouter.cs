@@ -246,17 +246,17 @@ public sealed partial class GossipSubRouter : IPeerNetworkHandler<PubsubRpc>
         {
             foreach (var peer in state.Subscribers)
             {
-                if (_scores.AtLeast(peer.Score, _options.Thresholds.Publish, now)) _outbox.Message(peer, message);
+                if (_scores.AtLeast(peer.Score, _options.Thresholds.Publish, now)) _outbox.Message(peer, peer.Id, message);
             }
         }
         else if (state.Joined)
         {
-            foreach (var peer in state.Mesh) _outbox.Message(peer, message);
+            foreach (var peer in state.Mesh) _outbox.Message(peer, peer.Id, message);
         }
         else
         {
             if (state.Fanout.Count == 0) FillFanout(state, now);
-            foreach (var peer in state.Fanout) _outbox.Message(peer, message);
+            foreach (var peer in state.Fanout) _outbox.Message(peer, peer.Id, message);
         }
         if (!state.Joined) state.LastPublished = now;
         if (state.Joined)

@@ -1,3 +1,4 @@
+using Rollout.Mesh.Identity;
 using Rollout.Mesh.Transport;
 
 namespace Rollout.Mesh.Pubsub;
@@ -8,8 +9,9 @@ namespace Rollout.Mesh.Pubsub;
 /// message to each mesh peer with nothing else queued: such a peer costs one slot in a reused list
 /// and is sent the message's shared <see cref="PubsubMessage.Alone"/> RPC, so forwarding allocates
 /// nothing. A peer with more queued gets a <see cref="Pending"/> and an RPC of its own. Peers are
-/// the router's own states, told apart by reference: one state per connected peer, and queuing for
-/// a peer loads nothing of it (not its ID).
+/// the router's own states, told apart by reference: one state per connected peer. Queuing a message
+/// loads nothing of the peer's state: the caller passes its ID, which forwarding takes from the mesh's
+/// <see cref="TopicState.MeshTargets"/>, and the RPC is sent to that ID.
 /// </summary>
 internal sealed class Outbox
 {
@@ -20,13 +22,13 @@ internal sealed class Outbox
     private List<Entry>? _spare;
     private Dictionary<PeerState, int>? _index;
 
-    /// <summary>Queues a message.</summary>
-    public void Message(PeerState peer, PubsubMessage message)
+    /// <summary>Queues a message for <paramref name="peer"/>, whose ID the caller passes (forwarding reads it from the mesh's targets, not the peer's state).</summary>
+    public void Message(PeerState peer, PeerId id, PubsubMessage message)
     {
         var at = Find(peer);
         if (at < 0)
         {
-            Append(new Entry(peer, message, null));
+            Append(new Entry(peer, id, message, null));
             return;
         }
         (Full(at).Messages ??= []).Add(message);
@@ -61,10 +63,10 @@ internal sealed class Outbox
             var entry = batch[i];
             if (entry.Full is not { } p)
             {
-                network.Send(entry.Peer.Id, entry.Single!.Alone);
+                network.Send(entry.Id, entry.Single!.Alone);
                 continue;
             }
-            network.Send(entry.Peer.Id, new PubsubRpc(
+            network.Send(entry.Id, new PubsubRpc(
                 p.Subscriptions ?? [], p.Messages ?? [], p.IHave ?? [], p.IWant ?? [], p.Graft ?? [], p.Prune ?? []));
         }
         batch.Clear();
@@ -99,7 +101,7 @@ internal sealed class Outbox
         var at = Find(peer);
         if (at >= 0) return Full(at);
         var pending = new Pending();
-        Append(new Entry(peer, null, pending));
+        Append(new Entry(peer, peer.Id, null, pending));
         return pending;
     }
 
@@ -112,7 +114,7 @@ internal sealed class Outbox
         return full;
     }
 
-    private readonly record struct Entry(PeerState Peer, PubsubMessage? Single, Pending? Full);
+    private readonly record struct Entry(PeerState Peer, PeerId Id, PubsubMessage? Single, Pending? Full);
 
     private sealed class Pending
     {

@@ -16,9 +16,15 @@ internal sealed class TopicState(string name, Action<PeerState> membershipChange
     public IndexedSet<PeerState> Subscribers { get; } = new();
 
     /// <summary>Mesh peers (joined topics only). Change it only through <see cref="AddToMesh"/>,
-    /// <see cref="RemoveFromMesh"/> and <see cref="ClearMesh"/>, which keep <see cref="PeerState.MeshTopics"/>
-    /// and <see cref="OutboundInMesh"/>.</summary>
+    /// <see cref="RemoveFromMesh"/> and <see cref="ClearMesh"/>, which keep <see cref="PeerState.MeshTopics"/>,
+    /// <see cref="OutboundInMesh"/> and <see cref="MeshTargets"/>.</summary>
     public List<PeerState> Mesh { get; } = [];
+
+    /// <summary>
+    /// Each mesh peer's ID and its hash, at the peer's index in <see cref="Mesh"/>: forwarding a message
+    /// tells the author apart and addresses every mesh peer from this list, without loading a peer's state.
+    /// </summary>
+    public List<MeshTarget> MeshTargets { get; } = [];
 
     /// <summary>How many mesh peers we dialed: the heartbeat's Dout test reads this instead of every mesh peer.</summary>
     public int OutboundInMesh { get; private set; }
@@ -34,6 +40,7 @@ internal sealed class TopicState(string name, Action<PeerState> membershipChange
     {
         if (Mesh.Contains(peer)) return false;
         Mesh.Add(peer);
+        MeshTargets.Add(new MeshTarget(peer.Id, peer.PeerHash));
         if (peer.Outbound) OutboundInMesh++;
         if (peer.MeshTopics++ == 0) membershipChanged(peer);
         return true;
@@ -42,7 +49,10 @@ internal sealed class TopicState(string name, Action<PeerState> membershipChange
     /// <summary>Removes a peer from the mesh; false when it was not there.</summary>
     public bool RemoveFromMesh(PeerState peer)
     {
-        if (!Mesh.Remove(peer)) return false;
+        var at = Mesh.IndexOf(peer);
+        if (at < 0) return false;
+        Mesh.RemoveAt(at);
+        MeshTargets.RemoveAt(at);
         if (peer.Outbound) OutboundInMesh--;
         if (--peer.MeshTopics == 0) membershipChanged(peer);
         return true;
@@ -56,6 +66,10 @@ internal sealed class TopicState(string name, Action<PeerState> membershipChange
             if (--peer.MeshTopics == 0) membershipChanged(peer);
         }
         Mesh.Clear();
+        MeshTargets.Clear();
         OutboundInMesh = 0;
     }
 }
+
+/// <summary>A mesh peer as forwarding addresses it: its ID and the ID's hash.</summary>
+internal readonly record struct MeshTarget(Identity.PeerId Id, int Hash);
