@@ -70,6 +70,3 @@ internal sealed class TopicState(string name, Action<PeerState> membershipChange
         OutboundInMesh = 0;
     }
 }
-
-/// <summary>A mesh peer as forwarding addresses it: its ID and the ID's hash.</summary>
-internal readonly record struct MeshTarget(Identity.PeerId Id, int Hash);
