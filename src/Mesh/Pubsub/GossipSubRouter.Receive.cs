@@ -107,6 +107,7 @@ public sealed partial class GossipSubRouter
         if (!_topics.TryGetValue(ihave.Topic, out var state) || !state.Joined) return;
         var deadline = now + _options.IWantFollowupTime.Ticks;
         var ids = ihave.MessageIds;
+        _seen.PrefetchRecent();
         for (var i = 0; i < ids.Count; i++)
         {
             var id = ids[i];

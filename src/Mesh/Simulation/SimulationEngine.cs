@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.ExceptionServices;
+using Rollout.Mesh.Collections;
 
 namespace Rollout.Mesh.Simulation;
 

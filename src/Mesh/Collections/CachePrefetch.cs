@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
 
-namespace Rollout.Mesh.Simulation;
+namespace Rollout.Mesh.Collections;
 
 /// <summary>
 /// Asks the processor to start bringing memory into its caches before an event needs it: a hint that
