@@ -82,7 +82,11 @@ public sealed class MeshNode : IPeerNetworkHandler<PubsubRpc>
         Router.OnDisconnected(peer);
     }
 
-    /// <inheritdoc/>
+    /// <summary>
+    /// Hands the RPC to the router, and does nothing else: a connection reads its activity from the
+    /// link. A host that delivers many RPCs may therefore call <see cref="Router"/> directly (the
+    /// simulator's adapter does, so a copy does not load this object first).
+    /// </summary>
     public void OnReceived(PeerLink link, PubsubRpc message) => Router.OnReceived(link, message);
 
     /// <summary>Runs the router's heartbeat, re-tags mesh peers and disconnects what the connection manager trims.</summary>

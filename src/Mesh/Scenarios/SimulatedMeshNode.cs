@@ -32,6 +32,8 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
     private LinkSet _links = new();
     private List<int>? _pending;
     private MeshNode? _node;
+    // The node's router, held here too: an RPC reaches it without loading the node object first.
+    private GossipSubRouter? _router;
     private Random? _random;
     private int _bootstrapAttempts;
     private int _lastBootstrap = -1;
@@ -64,7 +66,7 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
         _bootstrapAttempts = 0;
         // The router's random stream lives as long as the adapter: a restart continues it.
         _node = new MeshNode(_host.Keys[_self], _profile, this, context.Clock, _random ??= _host.RouterRandom(_self), _host.BootstrapList);
-        var router = _node.Router;
+        var router = _router = _node.Router;
         router.Delivered = message => _host.OnDelivered(_self, message);
         router.Join(_host.Topic);
         var nodeClass = _host.Network.ClassOf(_self);
@@ -156,7 +158,7 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
                 }
                 _host.OnRpc(from, _self, message.Rpc!);
                 // The node's own link for the connection: the copy reaches its per-peer state without a lookup by peer ID.
-                if (open is not null) _node.OnReceived(open, message.Rpc!);
+                if (open is not null) _router!.OnReceived(open, message.Rpc!);
                 return;
         }
     }
@@ -168,6 +170,7 @@ public sealed class SimulatedMeshNode : ISimulatedNode<MeshWire>, IPeerNetwork<P
         // connection drop one link latency later (unless it went offline itself meanwhile).
         for (var i = 0; i < _links.Count; i++) _host.ScheduleCrashClose(_self, _links.IdAt(i));
         _node = null;
+        _router = null;
         _links.Clear();
         _pending = null;
     }
