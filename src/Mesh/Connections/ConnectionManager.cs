@@ -171,8 +171,9 @@ public sealed class ConnectionManager
                 foreach (var peer in victims) Closed(peer);
             }
         }
-        if (_connections.Count < _options.HighWater) return victims ?? [];
-        if (_lastTrim != long.MinValue && now - _lastTrim < _options.SilencePeriod.Ticks) return victims ?? [];
+        // Nothing to close, as on most heartbeats: the shared empty array (victims ?? [] would make a new list).
+        if (_connections.Count < _options.HighWater) return (IReadOnlyList<PeerId>?)victims ?? Array.Empty<PeerId>();
+        if (_lastTrim != long.MinValue && now - _lastTrim < _options.SilencePeriod.Ticks) return (IReadOnlyList<PeerId>?)victims ?? Array.Empty<PeerId>();
         _lastTrim = now;
         victims ??= [];
         var excess = _connections.Count - _options.LowWater;

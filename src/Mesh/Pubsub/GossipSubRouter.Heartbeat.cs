@@ -60,7 +60,9 @@ public sealed partial class GossipSubRouter
             var outbound = state.OutboundInMesh;
             if (outbound < _options.Dout)
             {
-                foreach (var peer in state.Subscribers.Sample(_options.Dout - outbound, _random, p => p.Outbound && CanGraft(state, p, now)))
+                var candidates = state.Subscribers.Sample(_options.Dout - outbound, _random, (Router: this, Topic: state, Now: now),
+                    static (p, s) => p.Outbound && s.Router.CanGraft(s.Topic, p, s.Now));
+                foreach (var peer in candidates)
                 {
                     Graft(state, peer, now);
                 }
@@ -131,7 +133,8 @@ public sealed partial class GossipSubRouter
 
     private void FillMesh(TopicState state, int count, long now)
     {
-        foreach (var peer in state.Subscribers.Sample(count, _random, p => CanGraft(state, p, now))) Graft(state, peer, now);
+        var candidates = state.Subscribers.Sample(count, _random, (Router: this, Topic: state, Now: now), static (p, s) => s.Router.CanGraft(s.Topic, p, s.Now));
+        foreach (var peer in candidates) Graft(state, peer, now);
     }
 
     /// <summary>
@@ -173,8 +176,8 @@ public sealed partial class GossipSubRouter
         }
         var eligible = state.Subscribers.Count - exclude.Count;
         var target = Math.Max(_options.Dlazy, eligible * _options.GossipFactorPercent / 100);
-        var targets = state.Subscribers.Sample(target, _random,
-            p => !exclude.Contains(p) && _scores.AtLeast(p.Score, _options.Thresholds.Gossip, now));
+        var targets = state.Subscribers.Sample(target, _random, (Router: this, Exclude: exclude, Now: now),
+            static (p, s) => !s.Exclude.Contains(p) && s.Router._scores.AtLeast(p.Score, s.Router._options.Thresholds.Gossip, s.Now));
         var ihave = new ControlIHave(state.Name, ids);
         foreach (var peer in targets) _outbox.IHave(peer, ihave);
     }

@@ -203,8 +203,8 @@ public sealed partial class GossipSubRouter
             return new ControlPrune(state.Name, [], backoff);
         }
         var now = Now;
-        var picked = state.Subscribers.Sample(_options.PrunePeers, _random,
-            peer => peer != pruned && peer.Record is not null && _scores.AtLeast(peer.Score, 0, now));
+        var picked = state.Subscribers.Sample(_options.PrunePeers, _random, (Router: this, Pruned: pruned, Now: now),
+            static (peer, s) => peer != s.Pruned && peer.Record is not null && s.Router._scores.AtLeast(peer.Score, 0, s.Now));
         return new ControlPrune(state.Name, [.. picked.Select(peer => peer.Record!)], backoff);
     }
 }

@@ -9,6 +9,9 @@ namespace Rollout.Mesh.Pubsub;
 internal sealed class IndexedSet<T> : IEnumerable<T>
     where T : class
 {
+    // Positions a sample keeps on the stack; more (a bootstrap's PX from a small set) go to an array.
+    private const int StackPositions = 256;
+
     private readonly List<T> _items = [];
     private readonly Dictionary<T, int> _index = new(ReferenceEqualityComparer.Instance);
 
@@ -47,26 +50,39 @@ internal sealed class IndexedSet<T> : IEnumerable<T>
 
     /// <summary>Up to <paramref name="count"/> distinct items passing <paramref name="filter"/>, chosen at random;
     /// on a large set it draws at most four times <paramref name="count"/> positions rather than scanning.</summary>
-    public List<T> Sample(int count, Random random, Func<T, bool> filter)
+    public List<T> Sample(int count, Random random, Func<T, bool> filter) =>
+        Sample(count, random, filter, static (item, filter) => filter(item));
+
+    /// <summary>
+    /// <see cref="Sample(int, Random, Func{T, bool})"/> with the filter's state passed in, so a static
+    /// filter allocates nothing: routers sample on most heartbeats. Small sets are shuffled as positions
+    /// on the stack, and drawn positions are remembered there too; the random draws are the same.
+    /// </summary>
+    public List<T> Sample<TState>(int count, Random random, TState state, Func<T, TState, bool> filter)
     {
         var picked = new List<T>(Math.Min(count, _items.Count));
         if (count <= 0) return picked;
         if (_items.Count <= count * 4)
         {
-            var all = _items.ToArray();
-            random.Shuffle(all);
-            foreach (var item in all)
+            Span<int> order = _items.Count <= StackPositions ? stackalloc int[_items.Count] : new int[_items.Count];
+            for (var i = 0; i < order.Length; i++) order[i] = i;
+            random.Shuffle(order);
+            foreach (var position in order)
             {
                 if (picked.Count == count) break;
-                if (filter(item)) picked.Add(item);
+                if (filter(_items[position], state)) picked.Add(_items[position]);
             }
             return picked;
         }
-        var tried = new HashSet<int>();
-        for (var attempt = 0; attempt < count * 4 && picked.Count < count; attempt++)
+        var draws = count * 4;
+        Span<int> tried = draws <= StackPositions ? stackalloc int[draws] : new int[draws];
+        var triedCount = 0;
+        for (var attempt = 0; attempt < draws && picked.Count < count; attempt++)
         {
             var position = random.Next(_items.Count);
-            if (tried.Add(position) && filter(_items[position])) picked.Add(_items[position]);
+            if (tried[..triedCount].Contains(position)) continue;
+            tried[triedCount++] = position;
+            if (filter(_items[position], state)) picked.Add(_items[position]);
         }
         return picked;
     }

@@ -104,10 +104,12 @@ public sealed class MeshNode : IPeerNetworkHandler<PubsubRpc>
         }
         _meshChanged.Clear();
         SparseTables.Trim(_meshChanged);
-        foreach (var peer in Connections.Trim())
+        // Indexed: a foreach over the IReadOnlyList would box an enumerator every heartbeat.
+        var trimmed = Connections.Trim();
+        for (var i = 0; i < trimmed.Count; i++)
         {
-            _network.Disconnect(peer);
-            Router.OnDisconnected(peer);
+            _network.Disconnect(trimmed[i]);
+            Router.OnDisconnected(trimmed[i]);
         }
     }
 }
