@@ -9,7 +9,7 @@ namespace Rollout.Mesh.Pubsub;
 internal sealed class IndexedSet<T> : IEnumerable<T>
     where T : class
 {
-    // Positions a sample keeps on the stack; more (a bootstrap's PX from a small set) go to an array.
+    // Positions a sample keeps on the stack; more (a bootstrap's gossip targets) go to the heap.
     private const int StackPositions = 256;
 
     private readonly List<T> _items = [];
@@ -74,14 +74,24 @@ internal sealed class IndexedSet<T> : IEnumerable<T>
             }
             return picked;
         }
+        // Drawn positions: a few on the stack, scanned; thousands (a bootstrap's gossip targets) in a set,
+        // since a scan per draw would grow with the square of the draws.
         var draws = count * 4;
-        Span<int> tried = draws <= StackPositions ? stackalloc int[draws] : new int[draws];
-        var triedCount = 0;
+        Span<int> few = draws <= StackPositions ? stackalloc int[draws] : default;
+        var many = draws <= StackPositions ? null : new HashSet<int>(draws);
+        var fewCount = 0;
         for (var attempt = 0; attempt < draws && picked.Count < count; attempt++)
         {
             var position = random.Next(_items.Count);
-            if (tried[..triedCount].Contains(position)) continue;
-            tried[triedCount++] = position;
+            if (many is not null)
+            {
+                if (!many.Add(position)) continue;
+            }
+            else
+            {
+                if (few[..fewCount].Contains(position)) continue;
+                few[fewCount++] = position;
+            }
             if (filter(_items[position], state)) picked.Add(_items[position]);
         }
         return picked;
