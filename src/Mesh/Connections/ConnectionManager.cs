@@ -171,9 +171,9 @@ public sealed class ConnectionManager
                 foreach (var peer in victims) Closed(peer);
             }
         }
-        // Nothing to close, as on most heartbeats: the shared empty array (victims ?? [] would make a new list).
-        if (_connections.Count < _options.HighWater) return (IReadOnlyList<PeerId>?)victims ?? Array.Empty<PeerId>();
-        if (_lastTrim != long.MinValue && now - _lastTrim < _options.SilencePeriod.Ticks) return (IReadOnlyList<PeerId>?)victims ?? Array.Empty<PeerId>();
+        // Below the high watermark, or trimmed within the silence period: only the sweep's victims, usually none.
+        if (_connections.Count < _options.HighWater || (_lastTrim != long.MinValue && now - _lastTrim < _options.SilencePeriod.Ticks))
+            return ReadOnlyLists.OrEmpty(victims);
         _lastTrim = now;
         victims ??= [];
         var excess = _connections.Count - _options.LowWater;

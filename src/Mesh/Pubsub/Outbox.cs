@@ -1,5 +1,6 @@
 using Rollout.Mesh.Identity;
 using Rollout.Mesh.Transport;
+using static Rollout.Mesh.Collections.ReadOnlyLists;
 
 namespace Rollout.Mesh.Pubsub;
 
@@ -66,19 +67,13 @@ internal sealed class Outbox
                 network.Send(entry.Id, entry.Single!.Alone);
                 continue;
             }
+            // The kinds nothing was queued for are the shared empty array: most RPCs carry one or two kinds.
             network.Send(entry.Id, new PubsubRpc(
                 OrEmpty(p.Subscriptions), OrEmpty(p.Messages), OrEmpty(p.IHave), OrEmpty(p.IWant), OrEmpty(p.Graft), OrEmpty(p.Prune)));
         }
         batch.Clear();
         _spare = batch;
     }
-
-    /// <summary>
-    /// The list, or the shared empty array when nothing of its kind was queued. (<c>list ?? []</c> would
-    /// make a new empty list: the collection expression takes the list's type. Most RPCs carry one or
-    /// two kinds, so that was four or five lists per RPC.)
-    /// </summary>
-    private static IReadOnlyList<T> OrEmpty<T>(List<T>? list) => list is null ? Array.Empty<T>() : list;
 
     private int Find(PeerState peer)
     {
